@@ -15,7 +15,7 @@ struct Series {
   std::string name;            // as written in outputs, e.g. "osmo_incentives_usd_per_week"
   SeriesRole role = SeriesRole::media;
   std::string unit;            // free text such as "usd"; empty when unknown
-  int decimals = 0;            // token base-unit decimals; values are already divided by 10^decimals
+  int decimals = 0;            // token base-unit decimals (18 for wei); values stay in input units
   std::string source;          // where it came from: "file.csv:column" or "sql", for the DAG
   std::vector<double> values;  // one per panel week, finite
 };
