@@ -54,6 +54,7 @@ struct MediaUncertainty {
 struct MediaResult {
   std::string name;
   std::string unit;
+  std::string source;  // where the series came from, e.g. "pools.csv:osmo_usd" or "sql"
   double decay_rate = 0.5;
   bool decay_rate_auto = false;
   std::vector<std::pair<double, double>> decay_rate_grid;  // (decay_rate, holdout MAE) when auto
@@ -89,6 +90,7 @@ struct Correlation {
 struct ControlResult {
   std::string name;
   std::string unit;
+  std::string source;
   std::vector<double> values;
 };
 
@@ -117,6 +119,7 @@ struct FitResult {
   std::vector<std::string> weeks;  // ISO week starts, warm-up included
   std::string kpi_name;
   std::string kpi_unit;
+  std::string kpi_source;
   std::vector<double> kpi_values;          // as loaded, input units
   std::vector<double> kpi_adjusted;        // after removing declared step events' level shifts
   int warmup_weeks = 0;

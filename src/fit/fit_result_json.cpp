@@ -101,6 +101,7 @@ json media_json(const MediaResult& media) {
   json item{
       {"name", media.name},
       {"unit", media.unit},
+      {"source", media.source},
       {"decay_rate", media.decay_rate},
       {"decay_rate_auto", media.decay_rate_auto},
       {"decay_rate_grid", grid},
@@ -158,7 +159,8 @@ json body_json(const FitResult& result) {
   for (const MediaResult& m : result.media) media.push_back(media_json(m));
   json controls = json::array();
   for (const ControlResult& c : result.controls) {
-    controls.push_back(json{{"name", c.name}, {"unit", c.unit}, {"values", weekly(c.values)}});
+    controls.push_back(json{{"name", c.name}, {"unit", c.unit}, {"source", c.source},
+                            {"values", weekly(c.values)}});
   }
   json events = json::array();
   for (const EventResult& e : result.events) {
@@ -169,7 +171,7 @@ json body_json(const FitResult& result) {
       {"schema_version", result.schema_version},
       {"week_start", result.week_start},
       {"weeks", result.weeks},
-      {"kpi", {{"name", result.kpi_name}, {"unit", result.kpi_unit},
+      {"kpi", {{"name", result.kpi_name}, {"unit", result.kpi_unit}, {"source", result.kpi_source},
                {"values", weekly(result.kpi_values)},
                {"adjusted_values", weekly(result.kpi_adjusted)}}},
       {"warmup_weeks", result.warmup_weeks},
@@ -240,6 +242,7 @@ FitResult fit_result_from_json(std::string_view text, const std::string& origin)
   const json& kpi = r.at(root, "kpi", "");
   result.kpi_name = r.text(kpi, "name", "kpi.");
   result.kpi_unit = kpi.value("unit", "");
+  result.kpi_source = kpi.value("source", "");
   result.kpi_values = r.weekly(kpi, "values", "kpi.", n);
   result.kpi_adjusted =
       kpi.contains("adjusted_values") ? r.weekly(kpi, "adjusted_values", "kpi.", n) : result.kpi_values;
@@ -274,6 +277,7 @@ FitResult fit_result_from_json(std::string_view text, const std::string& origin)
     media.name = r.text(m, "name", p);
     const std::string mp = "media[" + media.name + "].";
     media.unit = m.value("unit", "");
+    media.source = m.value("source", "");
     media.decay_rate = r.number(m, "decay_rate", mp);
     media.decay_rate_auto = m.value("decay_rate_auto", false);
     if (m.contains("decay_rate_grid")) {
@@ -333,6 +337,7 @@ FitResult fit_result_from_json(std::string_view text, const std::string& origin)
   if (root.contains("controls")) {
     for (const json& c : root.at("controls")) {
       result.controls.push_back(ControlResult{r.text(c, "name", "controls[]."), c.value("unit", ""),
+                                              c.value("source", ""),
                                               r.weekly(c, "values", "controls[].", n)});
     }
   }

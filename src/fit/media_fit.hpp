@@ -33,4 +33,8 @@ MediaCurves fit_media_curves(const MediaFitInput& input);
 // with transform::evaluate_response. Requires the selected curve to be fitted.
 transform::CurveParameters selected_parameters(const MediaCurves& curves);
 
+// Returns whether the selected curve has fitted parameters. It is false only
+// when neither curve could be fitted; the media's contribution is then 0.
+bool selected_curve_fitted(const MediaCurves& curves);
+
 }  // namespace cerebro::fit

@@ -32,6 +32,7 @@ struct MediaRecommendation {
   std::vector<std::string> annotations;    // e.g. "out-of-sample — high uncertainty", "saturated"
   std::optional<fit::Interval> marginal_roi_range;
   std::optional<fit::Interval> average_roi_range;
+  std::optional<fit::Interval> predicted_kpi_change_range;  // KPI units per week
 };
 
 struct SimulationTotals {

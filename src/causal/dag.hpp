@@ -1,0 +1,75 @@
+#pragma once
+// The causal DAG a review reads: named nodes (observed series or latent
+// variables), directed edges and analyst flags. Built by the parsers in
+// dag_markdown.hpp and dag_json.hpp or by build_handoff_dag, never by hand-edited
+// indices, so every edge refers to an existing node.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cerebro::causal {
+
+// What a node stands for. `unspecified` when the DAG has no Role column.
+enum class NodeRole { unspecified, kpi, media, control, event, mediator, latent };
+
+struct Node {
+  std::string id;        // short label used in edges and flags, e.g. "T" or "Y_t"
+  std::string variable;  // series name, e.g. "claims_adstock" or "kpi_swap_volume"
+  std::string source;    // source column, or "latent" for an unobserved variable
+  NodeRole role = NodeRole::unspecified;
+
+  // A node is observed unless its source is `latent` or its role is latent.
+  bool observed() const;
+  bool operator==(const Node&) const = default;
+};
+
+struct Edge {
+  std::size_t from = 0;  // index into Dag::nodes (the cause)
+  std::size_t to = 0;    // index into Dag::nodes (the effect)
+  bool operator==(const Edge&) const = default;
+};
+
+enum class FlagKind {
+  co_launched,  // `X,Y co-launched`: launched together, so they may share a cause
+  confounded,   // `X,Y confounded`: the analyst asserts an unobserved common cause
+  part_of,      // `X part-of Y`: X's series is contained in Y's
+};
+
+struct Flag {
+  FlagKind kind = FlagKind::co_launched;
+  std::size_t first = 0;   // X
+  std::size_t second = 0;  // Y
+  bool operator==(const Flag&) const = default;
+};
+
+struct Dag {
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+  std::vector<Flag> flags;
+  std::size_t kpi = 0;       // index of the KPI node
+  bool has_role_column = false;  // print the Role column back
+
+  // Returns the index of the node with `id`, or nullopt.
+  std::optional<std::size_t> find(std::string_view id) const;
+  bool operator==(const Dag&) const = default;
+};
+
+// Role and flag names as written in DAG files: "kpi", "media", ...; "co-launched",
+// "confounded", "part-of". parse_role returns nullopt for an unknown name.
+std::string_view to_string(NodeRole role);
+std::optional<NodeRole> parse_role(std::string_view text);
+std::string_view to_string(FlagKind kind);
+
+// Picks the KPI: the node whose role is kpi; without roles, the node whose
+// Variable starts with `kpi_`; else the only node without outgoing edges.
+// Throws core::InputError naming `origin` when none or several qualify.
+std::size_t find_kpi(const std::vector<Node>& nodes, const std::vector<Edge>& edges,
+                     const std::string& origin);
+
+// The name a Variable and a fit series are matched by: `name` without an
+// `_adstock` suffix and without one `kpi_`, `media_` or `ctrl_` prefix.
+std::string series_match_key(std::string_view name);
+
+}  // namespace cerebro::causal

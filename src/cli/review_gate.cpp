@@ -1,0 +1,45 @@
+#include "cli/review_gate.hpp"
+
+#include <optional>
+#include <string>
+
+#include "causal/gate.hpp"
+#include "causal/review_result_io.hpp"
+#include "core/atomic_file.hpp"
+#include "core/errors.hpp"
+#include "fit/fit_result_json.hpp"
+
+namespace cerebro::cli {
+
+GatedFit open_review_gate(const std::filesystem::path& fit_dir) {
+  const std::filesystem::path fit_path = fit_dir / "fit.json";
+  std::optional<std::string> fit_bytes = core::read_file(fit_path);
+  if (!fit_bytes) {
+    throw core::InputError("fit file '" + fit_path.string() +
+                           "' not found. Run `cerebro-mmm fit` first or check the directory.");
+  }
+  GatedFit gated;
+  gated.fit = fit::fit_result_from_json(*fit_bytes, fit_path.string());
+
+  const std::optional<std::string> review_bytes = core::read_file(fit_dir / "review.json");
+  std::optional<std::string> dag_bytes;
+  if (review_bytes) {
+    // The DAG path is recorded as given to `review`; a relative path is tried
+    // from the working directory first, then from the fit directory.
+    const std::string dag_path =
+        causal::review_from_json(*review_bytes, (fit_dir / "review.json").string()).dag_path;
+    dag_bytes = core::read_file(dag_path);
+    if (!dag_bytes && std::filesystem::path(dag_path).is_relative()) {
+      dag_bytes = core::read_file(fit_dir / std::filesystem::path(dag_path).filename());
+    }
+  }
+  std::optional<std::string_view> review_view;
+  std::optional<std::string_view> dag_view;
+  if (review_bytes) review_view = *review_bytes;
+  if (dag_bytes) dag_view = *dag_bytes;
+  gated.review = causal::check_gate(*fit_bytes, review_view, dag_view);
+  gated.fit_bytes = std::move(*fit_bytes);
+  return gated;
+}
+
+}  // namespace cerebro::cli
