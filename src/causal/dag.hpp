@@ -11,7 +11,7 @@
 
 namespace cerebro::causal {
 
-// What a node stands for. `unspecified` when the DAG has no Role column.
+// Kind of variable a node is; `unspecified` when the DAG has no Role column.
 enum class NodeRole { unspecified, kpi, media, control, event, mediator, latent };
 
 struct Node {

@@ -1,5 +1,5 @@
 #pragma once
-// What the weekly data of a fit say about a DAG, without looking at any fitted
+// Facts the weekly data of a fit give about a DAG, without looking at any fitted
 // coefficient: when each series is active, media launched together or
 // staggered, and dark periods where one media runs while another is off.
 #include <cstddef>

@@ -46,7 +46,8 @@ Graph make_graph(std::size_t node_count, const std::vector<Edge>& edges) {
   graph.parents.resize(node_count);
   graph.children.resize(node_count);
   for (const Edge& edge : edges) {
-    assert(edge.from < node_count && edge.to < node_count);
+    assert(edge.from < node_count);
+    assert(edge.to < node_count);
     graph.children[edge.from].push_back(edge.to);
     graph.parents[edge.to].push_back(edge.from);
   }
@@ -108,7 +109,7 @@ std::optional<std::vector<std::size_t>> find_cycle(const Graph& graph) {
   std::vector<std::size_t> parent_on_path(graph.size(), 0);
   for (std::size_t root = 0; root < graph.size(); ++root) {
     if (color[root] != kWhite) continue;
-    // Each frame holds a node and the index of its next child to visit.
+    // Each frame is a node and the index of its next child to visit.
     std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}};
     color[root] = kGray;
     while (!stack.empty()) {

@@ -3,7 +3,7 @@
 // cycles, d-separation, and the back-door and front-door criteria (Pearl,
 // Causality, 2nd ed. 2009, definitions 1.2.3, 3.3.1 and 3.3.3). The functions
 // also accept cyclic graphs so a review can report every problem at once, but
-// their answers only carry causal meaning on a DAG.
+// results only carry causal meaning on a DAG.
 #include <cstddef>
 #include <optional>
 #include <vector>
@@ -41,9 +41,10 @@ std::vector<bool> ancestors(const Graph& graph, const std::vector<bool>& nodes);
 // (a self-loop gives {n, n}), or nullopt for a DAG.
 std::optional<std::vector<std::size_t>> find_cycle(const Graph& graph);
 
-// Returns a trail from `from` to `to` that is active given `conditioned`
-// (a non-collider on it is not conditioned on; a collider is, or has a
-// descendant that is), or nullopt when `from` and `to` are d-separated. Uses
+// Returns a trail from `from` to `to` that is active given `conditioned`, or
+// nullopt when `from` and `to` are d-separated. On an active trail no
+// non-collider is conditioned on, and each collider is conditioned on or has a
+// conditioned descendant. Uses
 // the reachability form of Bayes-ball (Shachter 1998; Koller & Friedman 2009,
 // algorithm 3.1). Returns nullopt when `to` itself is conditioned on.
 std::optional<Trail> find_active_trail(const Graph& graph, std::size_t from, std::size_t to,
@@ -55,7 +56,7 @@ bool d_separated(const Graph& graph, std::size_t from, std::size_t to,
 // Returns a set of nodes, drawn from `allowed`, that satisfies the back-door
 // criterion for the effect of `treatment` on `outcome`: no member descends from
 // the treatment, and the set d-separates them once the treatment's outgoing
-// edges are removed. The empty set is a valid answer. Returns nullopt when no
+// edges are removed. The empty set is a valid result. Returns nullopt when no
 // such set exists. The search tests the allowed non-descendants that are
 // ancestors of treatment or outcome, which separates whenever any allowed set
 // does (Tian, Paz & Pearl 1998), then drops members that are not needed.

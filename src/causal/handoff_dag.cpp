@@ -20,6 +20,11 @@ std::string numbered_id(char prefix, std::size_t index) {
   return id;
 }
 
+// The series' source column, or its name when the fit does not know the source.
+const std::string& source_or_name(const std::string& source, const std::string& name) {
+  return source.empty() ? name : source;
+}
+
 // Returns the node a latent variable's `affects` entry names, by series name.
 std::size_t affected_node(const Dag& dag, const std::vector<std::string>& series_names,
                           const core::LatentVariable& latent, const std::string& name) {
@@ -46,28 +51,33 @@ Dag build_handoff_dag(const fit::FitResult& fit, const std::vector<core::LatentV
 
   std::string kpi_variable = fit.kpi_name.starts_with("kpi_") ? "" : "kpi_";
   kpi_variable += fit.kpi_name;
-  dag.kpi = add_node(dag, "Y", kpi_variable, fit.kpi_name, NodeRole::kpi);
+  dag.kpi = add_node(dag, "Y", kpi_variable, source_or_name(fit.kpi_source, fit.kpi_name),
+                     NodeRole::kpi);
   series_names.push_back(fit.kpi_name);
 
   std::vector<std::size_t> media_nodes;
   for (std::size_t i = 0; i < fit.media.size(); ++i) {
     const std::string& name = fit.media[i].name;
-    media_nodes.push_back(add_node(dag, numbered_id('M', i), name, name, NodeRole::media));
+    media_nodes.push_back(add_node(dag, numbered_id('M', i), name,
+                                   source_or_name(fit.media[i].source, name), NodeRole::media));
     series_names.push_back(name);
     dag.edges.push_back({media_nodes.back(), dag.kpi});
   }
 
-  const auto add_cause_of_all = [&](std::string id, const std::string& name, NodeRole role) {
-    const std::size_t node = add_node(dag, std::move(id), name, name, role);
+  const auto add_cause_of_all = [&](std::string id, const std::string& name,
+                                    const std::string& source, NodeRole role) {
+    const std::size_t node = add_node(dag, std::move(id), name, source, role);
     series_names.push_back(name);
     dag.edges.push_back({node, dag.kpi});
     for (std::size_t media : media_nodes) dag.edges.push_back({node, media});
   };
   for (std::size_t i = 0; i < fit.controls.size(); ++i) {
-    add_cause_of_all(numbered_id('C', i), fit.controls[i].name, NodeRole::control);
+    const fit::ControlResult& control = fit.controls[i];
+    add_cause_of_all(numbered_id('C', i), control.name, source_or_name(control.source, control.name),
+                     NodeRole::control);
   }
   for (std::size_t i = 0; i < fit.events.size(); ++i) {
-    add_cause_of_all(numbered_id('E', i), fit.events[i].name, NodeRole::event);
+    add_cause_of_all(numbered_id('E', i), fit.events[i].name, fit.events[i].name, NodeRole::event);
   }
 
   for (std::size_t i = 0; i < latent.size(); ++i) {

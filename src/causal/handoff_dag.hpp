@@ -15,8 +15,9 @@ namespace cerebro::causal {
 // Builds the handoff DAG with a Role column. Node ids: Y for the KPI, M1.. for
 // media, C1.. for controls, E1.. for events, U1.. for latent variables, in the
 // fit's order. Variables are the series names (the KPI's gets a `kpi_` prefix
-// unless it has one); the fit stores no source columns, so Source repeats the
-// series name, and `latent` for latent variables. A latent variable with an
+// unless it has one); Source is the fit's source of the series, or the series
+// name when the fit does not record one (always for events), and `latent` for
+// latent variables. A latent variable with an
 // empty `affects` points to every media and the KPI. Media pairs whose first
 // non-zero weeks are at most 2 weeks apart, both after the first week, are
 // flagged co-launched. Throws core::InputError when a latent variable affects

@@ -4,11 +4,11 @@
 // reads the DAG and, when given, the fit's weekly series; it never reads
 // fitted coefficients.
 //
-// Identifiability: every observed parent of the KPI and every observed media
-// node with a directed path to it (the treatments) needs an identified effect
-// on the KPI: a back-door adjustment set of observed non-descendants of the
-// treatment (the empty set counts), or an observed set of mediators that meets
-// the front-door criterion (Pearl 1995). Before the search, each `X,Y
+// Identifiability: the treatments are every observed parent of the KPI and
+// every observed media node with a directed path to it. Each treatment's
+// effect on the KPI needs a back-door adjustment set of observed
+// non-descendants of the treatment (the empty set counts), or an observed set
+// of mediators that meets the front-door criterion (Pearl 1995). Before the search, each `X,Y
 // confounded` flag, and each `X,Y co-launched` pair (declared, or found in the
 // data) without a dark period in the data, gets a latent parent of X, Y and the
 // KPI. With a fit, an observed node that matches no series counts as

@@ -33,7 +33,9 @@ Eigen::VectorXd window_kpi(const GuardInput& input) {
 LevelShiftDesign build_level_shift_design(const GuardInput& input) {
   const int first = input.first_modeling_week;
   const int last = input.last_modeling_week;
-  assert(first >= 0 && first <= last && last < static_cast<int>(input.panel.size()));
+  assert(first >= 0);
+  assert(first <= last);
+  assert(last < static_cast<int>(input.panel.size()));
   assert(input.media_adstock.size() == input.panel.media.size());
   const int length = last - first + 1;
 

@@ -1,7 +1,7 @@
 #pragma once
 // Structural-break guard: a level shift of the KPI at an unknown week that the
-// declared step events do not explain (a hard fork, a bridge exploit, a stable
-// coin depeg). Such a shift would be absorbed by whatever media changed near it,
+// declared step events do not explain (a hard fork, a bridge exploit, a stablecoin
+// depeg). Such a shift would be absorbed by whatever media changed near it,
 // so the engine refuses until the shift is declared or the window excludes it.
 //
 // Method: the sup-Wald test of Andrews (1993), "Tests for parameter instability
@@ -25,8 +25,8 @@ inline constexpr double kBreakTrimming = 0.15;
 // 15% trimming with stationary regressors: Andrews (1993), Table 1 (p = 1,
 // pi0 = 0.15: 7.12 at 10%, 8.68 at 5%, 12.16 at 1%). The 1% level keeps false
 // refusals of ordinary data rare, and a break worth refusing for (an exploit,
-// a fork) is far above it. The threshold used is never below this value; a
-// design whose null distribution is wider (a linear trend makes it so) gets
+// a fork) is far above it. The threshold used is never below this value. A
+// design with a wider null distribution, such as one with a linear trend, gets
 // its own simulated 99% quantile instead.
 inline constexpr double kBreakCriticalValue = 12.16;
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -40,6 +41,7 @@ struct MediaPlan {
   double adstock_multiplier = 1;
   double current_spend = 0;
   double total_spend = 0;
+  std::optional<HillStart> hill_start;  // the point fit's Hill K and S, when fitted
 };
 
 std::vector<std::string> parameter_names(CurveKind kind) {
@@ -106,6 +108,9 @@ MediaPlan plan_media(const FitResult& result, const MediaResult& media) {
   const int first = result.warmup_weeks;
   const int last = result.warmup_weeks + result.modeling_weeks;
   for (int week = first; week < last; ++week) plan.total_spend += media.spend[week];
+  if (media.hill.half_saturation && media.hill.hill_slope) {
+    plan.hill_start = HillStart{*media.hill.half_saturation, *media.hill.hill_slope};
+  }
   return plan;
 }
 
@@ -117,7 +122,7 @@ ResampleOutcome evaluate_resample(const FitResult& result, const MediaResult& me
   MediaCurves curves;
   try {
     curves = fit_media_curves(MediaFitInput{result.kpi_adjusted, media.adstock, training_weeks,
-                                            holdout_weeks});
+                                            holdout_weeks, plan.hill_start});
   } catch (const core::InputError&) {
     return outcome;  // counted as a failed resample
   }
@@ -137,6 +142,7 @@ ResampleOutcome evaluate_resample(const FitResult& result, const MediaResult& me
     total += transform::evaluate_response(parameters, media.adstock[week]);
   }
   outcome.total_contribution = total;
+  // NOTE: a media without spend after warm-up gets a historical ROI range of 0.
   outcome.historical_roi = plan.total_spend > 0 ? total / plan.total_spend : 0.0;
 
   // The simulator's marginal ROI: dR/ds of R(s) = f(A s) is A f'(A s).
@@ -177,7 +183,7 @@ void summarize_media(FitResult& result, std::size_t media_index,
     result.warnings.push_back(FitWarning{
         "bootstrap_few_resamples", media.name,
         fmt::format("Only {} of {} bootstrap resamples could fit the {} curve of '{}', {}. "
-                    "More weeks of data or a longer block length usually help.",
+                    "Add weeks of data before relying on this media's estimates.",
                     succeeded, resamples, to_string(media.selected_curve), media.name,
                     consequence)});
   }
@@ -233,7 +239,8 @@ double current_spend_per_week(std::span<const double> spend_per_week) {
 // 1. Shared inputs: block length, holdout weeks, and per media the steady-state
 //    adstock multiplier, current spend and total spend after warm-up.
 // 2. Each resample draws moving-block positions in the training weeks.
-// 3. fit_media_curves re-fits baseline and both curves on those weeks.
+// 3. fit_media_curves re-fits baseline and both curves on those weeks, the Hill
+//    curve warm-started from the point fit's K and S.
 // 4. The point-selected curve, as fitted on the resample, gives parameters,
 //    total contribution, historical ROI and marginal ROI.
 // 5. Type-7 percentiles over the usable resamples, and a warning per media

@@ -88,7 +88,9 @@ DecayTrial fit_at_decay(std::span<const double> spend, std::span<const double> k
   DecayTrial trial;
   trial.decay_rate = decay_rate;
   trial.adstock = transform::geometric_adstock(spend, decay_rate, window_weeks);
-  trial.curves = fit_media_curves(MediaFitInput{kpi, trial.adstock, training, holdout});
+  // The point fit always searches the Hill grid, so no warm start.
+  trial.curves = fit_media_curves(
+      MediaFitInput{kpi, trial.adstock, training, holdout, /*hill_start=*/std::nullopt});
   return trial;
 }
 
@@ -143,8 +145,9 @@ FitResult fit_model(const core::WeeklyPanel& panel, const FitOptions& options) {
   require_finite(panel.kpi, panel, first, last);
   for (const core::Series& series : panel.media) require_finite(series, panel, first, last);
 
-  // Guards and level shifts see the whole panel; media with decay_rate auto
-  // use the default rate there because the grid choice needs the adjusted KPI.
+  // Guards and level shifts see the whole panel's adstock. NOTE: media with
+  // decay_rate auto enter them at the default 0.5, because the grid choice
+  // needs the KPI that remove_level_shifts returns.
   std::vector<std::vector<double>> panel_adstock;
   for (std::size_t m = 0; m < panel.media.size(); ++m) {
     panel_adstock.push_back(transform::geometric_adstock(

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 namespace cerebro::fit {
@@ -14,12 +15,24 @@ constexpr int kGridSlope = 10;
 constexpr int kRefinedStarts = 2;
 constexpr int kMaxIterations = 100;
 
+// Convergence of the refinement (Dennis and Schnabel, 1983, ch. 7): stop when a
+// kept step lowers the SSE by less than kRelativeSseTolerance of the SSE and
+// moves every parameter by less than kStepTolerance (relative for beta and S,
+// absolute for ln k, which is already a relative scale). Near a minimum the SSE
+// excess is quadratic in the parameter error, so a 1e-8 relative gain leaves
+// the parameters about 1e-4 from the optimum in the Hessian's own scale, far
+// inside the bootstrap's spread. The step test keeps a damped step that
+// crawls along a flat valley from being taken for convergence.
+constexpr double kRelativeSseTolerance = 1e-8;
+constexpr double kStepTolerance = 1e-4;
+
 // Weeks with adstock > 0, the only ones whose prediction depends on k and S.
 // Weeks without adstock add a constant sum of squares.
 struct HillData {
   std::span<const double> log_relative_adstock;  // ln(adstock / mean)
   std::span<const double> lift;                  // KPI - baseline
   double zero_adstock_sse = 0;
+  double sum_lift_squared = 0;  // over the weeks with adstock > 0
 };
 
 struct HillPoint {
@@ -36,7 +49,8 @@ double hill_share(double log_relative_k, double slope, double log_relative_adsto
   return 1.0 / (1.0 + std::exp(z));
 }
 
-// The least-squares beta >= 0 for fixed k and S, and the resulting SSE.
+// The least-squares beta >= 0 for fixed k and S, and an SSE accurate enough
+// to rank grid points.
 HillPoint solve_beta(const HillData& data, double log_relative_k, double slope) {
   double sum_share_lift = 0;
   double sum_share_squared = 0;
@@ -47,6 +61,13 @@ HillPoint solve_beta(const HillData& data, double log_relative_k, double slope) 
   }
   HillPoint point{0, log_relative_k, slope, 0};
   if (sum_share_squared > 0) point.beta = std::max(0.0, sum_share_lift / sum_share_squared);
+  // sum (lift - beta share)^2 expanded into the sums above, so the grid needs
+  // no second pass of exp calls. Cancellation can cost digits when the fit is
+  // near exact, which only matters for ranking grid points: the refinement and
+  // the reported SSE use sse_of.
+  const double weeks_sse = data.sum_lift_squared - 2 * point.beta * sum_share_lift +
+                           point.beta * point.beta * sum_share_squared;
+  point.sse = data.zero_adstock_sse + std::max(0.0, weeks_sse);
   return point;
 }
 
@@ -93,6 +114,22 @@ HillPoint refine(const HillData& data, HillPoint current) {
       gradient += jacobian * residual;
     }
 
+    // A parameter on a bound whose descent direction leaves the box is held
+    // for this step (the active set of Bertsekas, 1982); projecting its full
+    // step would instead bend the other parameters' steps and crawl.
+    const Eigen::Vector3d position(current.beta, current.log_relative_k, current.slope);
+    const Eigen::Vector3d lower(0.0, std::log(kHillMinRelativeK), kHillMinSlope);
+    const Eigen::Vector3d upper(HUGE_VAL, std::log(kHillMaxRelativeK), kHillMaxSlope);
+    for (int i = 0; i < 3; ++i) {
+      const bool held = (position(i) <= lower(i) && gradient(i) < 0) ||
+                        (position(i) >= upper(i) && gradient(i) > 0);
+      if (!held) continue;
+      normal.row(i).setZero();
+      normal.col(i).setZero();
+      normal(i, i) = 1;
+      gradient(i) = 0;
+    }
+
     bool improved = false;
     while (damping < 1e12) {
       Eigen::Matrix3d damped = normal;
@@ -108,9 +145,13 @@ HillPoint refine(const HillData& data, HillPoint current) {
       trial.sse = sse_of(data, trial);
       if (trial.sse < current.sse) {
         const double gain = current.sse - trial.sse;
+        const double step_size =
+            std::max({std::fabs(trial.beta - current.beta) / std::max(current.beta, 1e-300),
+                      std::fabs(trial.log_relative_k - current.log_relative_k),
+                      std::fabs(trial.slope - current.slope) / current.slope});
         current = trial;
         damping = std::max(damping / 3, 1e-12);
-        improved = gain > 1e-12 * current.sse;
+        improved = gain > kRelativeSseTolerance * current.sse || step_size > kStepTolerance;
         break;
       }
       damping *= 4;
@@ -120,10 +161,73 @@ HillPoint refine(const HillData& data, HillPoint current) {
   return current;
 }
 
+// Refines `start` and then re-solves beta in closed form at the refined k and
+// S, which can only lower the SSE further.
+HillPoint refine_and_resolve(const HillData& data, const HillPoint& start) {
+  HillPoint refined = refine(data, start);
+  HillPoint resolved = solve_beta(data, refined.log_relative_k, refined.slope);
+  resolved.sse = sse_of(data, resolved);
+  return resolved.sse < refined.sse ? resolved : refined;
+}
+
+// Grid search, keeping the best few points as starts for the refinement.
+HillPoint refine_from_grid(const HillData& data) {
+  std::array<HillPoint, kRefinedStarts> best;
+  best.fill(HillPoint{0, 0, 1, HUGE_VAL});
+  const double log_k_low = std::log(kHillMinRelativeK);
+  const double log_k_high = std::log(kHillMaxRelativeK);
+  const double log_s_low = std::log(kHillMinSlope);
+  const double log_s_high = std::log(kHillMaxSlope);
+  for (int i = 0; i < kGridRelativeK; ++i) {
+    const double log_k = log_k_low + (log_k_high - log_k_low) * i / (kGridRelativeK - 1);
+    for (int j = 0; j < kGridSlope; ++j) {
+      const double slope = std::exp(log_s_low + (log_s_high - log_s_low) * j / (kGridSlope - 1));
+      HillPoint point = solve_beta(data, log_k, slope);
+      for (auto& slot : best) {
+        if (point.sse < slot.sse) std::swap(point, slot);
+      }
+    }
+  }
+
+  HillPoint fitted = best[0];
+  for (const HillPoint& start : best) {
+    if (!std::isfinite(start.sse)) continue;
+    const HillPoint refined = refine_and_resolve(data, start);
+    if (refined.sse < fitted.sse) fitted = refined;
+  }
+  return fitted;
+}
+
+// Refines from a caller's k and S. Returns nothing when the start is unusable
+// or the result is not an interior minimum with beta > 0, because a bound or
+// beta = 0 suggests the resample's optimum moved away from the start, where
+// the grid may find a better basin.
+std::optional<HillPoint> refine_from_start(const HillData& data, const HillStart& start,
+                                           double mean_adstock) {
+  if (!(start.half_saturation > 0) || !std::isfinite(start.half_saturation) ||
+      !std::isfinite(start.hill_slope)) {
+    return std::nullopt;
+  }
+  const HillPoint projected =
+      project(HillPoint{0, std::log(start.half_saturation / mean_adstock), start.hill_slope, 0});
+  const HillPoint initial = solve_beta(data, projected.log_relative_k, projected.slope);
+  if (!(initial.beta > 0)) return std::nullopt;
+  const HillPoint refined = refine_and_resolve(data, initial);
+
+  const double log_k_low = std::log(kHillMinRelativeK);
+  const double log_k_high = std::log(kHillMaxRelativeK);
+  const bool on_bound = refined.log_relative_k <= log_k_low ||
+                        refined.log_relative_k >= log_k_high ||
+                        refined.slope <= kHillMinSlope || refined.slope >= kHillMaxSlope;
+  if (on_bound || !(refined.beta > 0) || !std::isfinite(refined.sse)) return std::nullopt;
+  return refined;
+}
+
 }  // namespace
 
 HillCurve fit_hill(std::span<const double> kpi, std::span<const double> adstock,
-                   std::span<const int> training_weeks, double baseline) {
+                   std::span<const int> training_weeks, double baseline,
+                   const std::optional<HillStart>& start) {
   HillCurve curve;
 
   int positive_weeks = 0;
@@ -147,6 +251,7 @@ HillCurve fit_hill(std::span<const double> kpi, std::span<const double> adstock,
     if (adstock[week] > 0) {
       log_relative_adstock.push_back(std::log(adstock[week] / mean_adstock));
       lift.push_back(week_lift);
+      data.sum_lift_squared += week_lift * week_lift;
     } else {
       data.zero_adstock_sse += week_lift * week_lift;
     }
@@ -154,40 +259,14 @@ HillCurve fit_hill(std::span<const double> kpi, std::span<const double> adstock,
   data.log_relative_adstock = log_relative_adstock;
   data.lift = lift;
 
-  // Grid search, keeping the best few points as starts for the refinement.
-  std::array<HillPoint, kRefinedStarts> best;
-  best.fill(HillPoint{0, 0, 1, HUGE_VAL});
-  const double log_k_low = std::log(kHillMinRelativeK);
-  const double log_k_high = std::log(kHillMaxRelativeK);
-  const double log_s_low = std::log(kHillMinSlope);
-  const double log_s_high = std::log(kHillMaxSlope);
-  for (int i = 0; i < kGridRelativeK; ++i) {
-    const double log_k = log_k_low + (log_k_high - log_k_low) * i / (kGridRelativeK - 1);
-    for (int j = 0; j < kGridSlope; ++j) {
-      const double slope = std::exp(log_s_low + (log_s_high - log_s_low) * j / (kGridSlope - 1));
-      HillPoint point = solve_beta(data, log_k, slope);
-      point.sse = sse_of(data, point);
-      for (auto& slot : best) {
-        if (point.sse < slot.sse) std::swap(point, slot);
-      }
-    }
-  }
+  std::optional<HillPoint> fitted;
+  if (start) fitted = refine_from_start(data, *start, mean_adstock);
+  if (!fitted) fitted = refine_from_grid(data);
 
-  HillPoint fitted = best[0];
-  for (const HillPoint& start : best) {
-    if (!std::isfinite(start.sse)) continue;
-    HillPoint refined = refine(data, start);
-    // The closed-form beta at the refined k and S can only lower the SSE further.
-    HillPoint resolved = solve_beta(data, refined.log_relative_k, refined.slope);
-    resolved.sse = sse_of(data, resolved);
-    if (resolved.sse < refined.sse) refined = resolved;
-    if (refined.sse < fitted.sse) fitted = refined;
-  }
-
-  curve.beta = fitted.beta;
-  curve.half_saturation = std::exp(fitted.log_relative_k) * mean_adstock;
-  curve.hill_slope = fitted.slope;
-  curve.training_sse = fitted.sse;
+  curve.beta = fitted->beta;
+  curve.half_saturation = std::exp(fitted->log_relative_k) * mean_adstock;
+  curve.hill_slope = fitted->slope;
+  curve.training_sse = fitted->sse;
   return curve;
 }
 

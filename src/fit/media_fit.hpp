@@ -3,9 +3,11 @@
 // selection for one media's adstock against the KPI. The same function serves
 // the point fit and every bootstrap resample, which passes a resampled list of
 // training weeks (indices may repeat) and the unchanged holdout weeks.
+#include <optional>
 #include <span>
 
 #include "fit/fit_result.hpp"
+#include "fit/hill_fit.hpp"
 
 namespace cerebro::fit {
 
@@ -14,6 +16,11 @@ struct MediaFitInput {
   std::span<const double> adstock;        // the media's adstock per panel week
   std::span<const int> training_weeks;    // indices into kpi/adstock; may repeat
   std::span<const int> holdout_weeks;     // indices into kpi/adstock
+  // Warm start of the Hill fit (K in the adstock's units, S), which skips the
+  // grid search; see fit_hill for when it falls back to the grid. The
+  // bootstrap passes the point fit's curve here for speed. The point fit never
+  // sets it, so its curve always comes from the grid.
+  std::optional<HillStart> hill_start;
 };
 
 struct MediaCurves {

@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <memory>
 #include <list>
 #include <set>
 
 #include "core/errors.hpp"
 #include "io/chdb_session.hpp"
+#include "io/clickhouse_http_session.hpp"
 #include "io/series_values.hpp"
 #include "io/table_reader.hpp"
 #include "io/weekly_assembly.hpp"
@@ -23,6 +26,7 @@ class TableStore {
     std::error_code ec;
     const std::filesystem::path folder = spec.spec_dir.empty() ? std::filesystem::current_path(ec) : spec.spec_dir;
     parameters_["spec_dir"] = std::filesystem::absolute(folder, ec).lexically_normal().string();
+    if (spec.clickhouse) server_ = std::make_unique<ClickHouseHttpSession>(endpoint(*spec.clickhouse));
   }
 
   const RawTable& file(const std::filesystem::path& path) {
@@ -34,11 +38,27 @@ class TableStore {
   }
 
   const RawTable& sql(const std::string& query) {
-    tables_.push_back(embedded_session().query(query, parameters_));
+    SqlSession& session = server_ ? *server_ : embedded_session();
+    tables_.push_back(session.query(query, parameters_));
     return tables_.back();
   }
 
  private:
+  static ClickHouseEndpoint endpoint(const ClickHouseSpec& spec) {
+    ClickHouseEndpoint endpoint{spec.url, spec.user, "", spec.database, spec.timeout_seconds};
+    if (!spec.password_env.empty()) {
+      const char* password = std::getenv(spec.password_env.c_str());
+      if (password == nullptr) {
+        throw core::InputError(fmt::format("clickhouse.password_env names {}, which is not set; export it with the "
+                                           "server's password.",
+                                           spec.password_env));
+      }
+      endpoint.password = password;
+    }
+    return endpoint;
+  }
+
+  std::unique_ptr<SqlSession> server_;  // set when the spec names a ClickHouse server
   std::map<std::string, std::string> parameters_;
   std::list<RawTable> tables_;  // a list, so references stay valid as tables are added
   std::map<std::string, const RawTable*> files_;

@@ -22,12 +22,12 @@ struct Analysis {
 // Reads every series of the spec and builds the panel. Files are read once
 // each; SQL runs in embedded ClickHouse with the parameter {spec_dir:String}
 // (the spec's folder, absolute) plus the spec's `parameters`. The spine runs
-// from the KPI's first to last week. Checks run in this order, each a
-// core::InputError that names the file, column, row or week, the value and
-// the fix: cell values (dates, numbers, NaN or infinite values, negative media
-// spend), KPI gaps (unless `kpi_gaps: interpolate`), then empty or constant
-// series (a media with no non-zero week, a constant KPI). Names in `latent`,
-// `collinearity` must match series of the panel.
+// from the KPI's first to last week. Each check throws core::InputError
+// naming the file, column, row or week, the value and the fix. They run in
+// this order: cell values (dates, numbers, NaN or infinite values, negative
+// media spend), then KPI gaps (unless `kpi_gaps: interpolate`), then empty or
+// constant series (a media with no non-zero week, a constant KPI). Names in
+// `latent` and `collinearity` must match series of the panel.
 Analysis load_analysis(const ModelSpec& spec);
 
 }  // namespace cerebro::io

@@ -11,14 +11,14 @@ struct Result;
 struct ConnectionState;
 using Connection = ConnectionState*;
 
-// chdb_connect(argc, argv): argv holds clickhouse-local style flags such as
-// "--path=DIR"; with no path the database lives in memory. NULL on failure.
+// chdb_connect(argc, argv): argv contains clickhouse-local style flags such as
+// "--path=DIR". Without a path the database lives in memory. NULL on failure.
 using ConnectFn = Connection* (*)(int argc, char** argv);
 // chdb_close_conn: closes the connection and frees the handle.
 using CloseConnectionFn = void (*)(Connection* connection);
 // chdb_query_with_params: binds each {name:Type} placeholder to the matching
-// value (sent as text, typed by the engine) and runs the query. Never NULL for
-// a valid connection; errors are reported through ResultErrorFn.
+// value (sent as text, typed by the engine) and runs the query. Errors are
+// reported through ResultErrorFn.
 using QueryWithParamsFn = Result* (*)(Connection connection, const char* query, const char* format,
                                       const char* const* parameter_names,
                                       const char* const* parameter_values, std::size_t parameter_count);

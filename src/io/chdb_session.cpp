@@ -81,14 +81,23 @@ class ChdbSession final : public SqlSession {
     if (connection_ != nullptr) return;
     if (library_ == nullptr) load_library();
 
-    // clickhouse-local style flags: an in-memory database and UTC for DateTime output.
+    // No --path flag: the database lives in memory.
     std::string program = "clickhouse";
-    std::string time_zone = "--session_timezone=UTC";
-    char* arguments[] = {program.data(), time_zone.data()};
-    connection_ = connect_(2, arguments);
+    char* arguments[] = {program.data()};
+    connection_ = connect_(1, arguments);
     if (connection_ == nullptr) {
       throw core::InputError(fmt::format("embedded ClickHouse ({}) failed to open an in-memory connection.",
                                          chdb_library_path().string()));
+    }
+
+    // DateTime values print in the session time zone; UTC keeps their days equal to core::parse_date's.
+    chdb_api::Result* result = query_with_params_(*connection_, "SET session_timezone = 'UTC'", "CSV", nullptr,
+                                                  nullptr, 0);
+    const char* error = result == nullptr ? "no result" : result_error_(result);
+    const std::string message = error == nullptr ? "" : error;
+    if (result != nullptr) destroy_result_(result);
+    if (!message.empty()) {
+      throw core::InputError(fmt::format("embedded ClickHouse rejected the UTC session time zone: {}", message));
     }
   }
 

@@ -186,6 +186,24 @@ WideTableSpec read_table(const SpecReader& reader, const YAML::Node& node, const
   return table;
 }
 
+ClickHouseSpec read_clickhouse(const SpecReader& reader, const YAML::Node& node) {
+  reader.require_keys(node, "clickhouse", {"url", "user", "password_env", "database", "timeout_seconds"});
+  ClickHouseSpec clickhouse;
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    const YAML::Node& value = entry.second;
+    if (key == "url") clickhouse.url = reader.text(value, key);
+    if (key == "user") clickhouse.user = reader.text(value, key);
+    if (key == "password_env") clickhouse.password_env = reader.text(value, key);
+    if (key == "database") clickhouse.database = reader.text(value, key);
+    if (key == "timeout_seconds") clickhouse.timeout_seconds = static_cast<int>(reader.integer(value, key, 1, 86400));
+  }
+  if (!clickhouse.url.starts_with("http://") && !clickhouse.url.starts_with("https://")) {
+    reader.fail(node, fmt::format("'clickhouse.url' must start with http:// or https://, got '{}'.", clickhouse.url));
+  }
+  return clickhouse;
+}
+
 void read_events(const SpecReader& reader, const YAML::Node& node, ModelSpec& spec) {
   reader.require_sequence(node, "events");
   for (const auto& item : node) {
@@ -291,7 +309,7 @@ ModelSpec parse_model_spec(std::string_view yaml_text, const std::filesystem::pa
   try {
     reader.require_keys(root, "spec", {"data", "date", "week_start", "kpi", "media", "controls", "table", "kpi_gaps",
                                        "holdout_fraction", "start", "end", "out", "parameters", "events", "latent",
-                                       "collinearity", "bootstrap", "simulate", "threads"});
+                                       "collinearity", "bootstrap", "simulate", "threads", "clickhouse"});
     SeriesDefaults defaults;
     defaults.date_column = "date";
     if (root["data"]) defaults.data_file = resolve_path(spec.spec_dir, reader.text(root["data"], "data"));
@@ -340,6 +358,7 @@ ModelSpec parse_model_spec(std::string_view yaml_text, const std::filesystem::pa
           spec.parameters[name] = reader.text(parameter.second, name);
         }
       }
+      if (key == "clickhouse") spec.clickhouse = read_clickhouse(reader, value);
       if (key == "events") read_events(reader, value, spec);
       if (key == "latent") read_latent(reader, value, spec);
       if (key == "collinearity") read_collinearity(reader, value, spec);

@@ -1,6 +1,6 @@
 #pragma once
-// The model spec: a YAML file that says where each weekly series comes from and
-// how the fit runs. docs/spec-format.md documents every key with an example.
+// The model spec: a YAML file that names where each weekly series comes from
+// and sets how the fit runs. docs/spec-format.md documents every key with an example.
 // Parsing is strict, so a misspelled key is an error rather than a silent default.
 #include <cstdint>
 #include <filesystem>
@@ -19,9 +19,9 @@ namespace cerebro::io {
 // How several rows that fall in one week become one weekly value.
 enum class Aggregate { sum, mean, last };
 
-// How a week with no row is filled. `zero` suits flows such as emissions;
-// `interpolate` suits snapshots (linear between the nearest observed weeks,
-// the nearest observed value before the first or after the last one);
+// How a week with no row is filled. `zero` suits flows such as emissions.
+// `interpolate` suits snapshots: linear between the nearest observed weeks,
+// and the nearest observed value before the first or after the last one.
 // `error` rejects the data and lists the weeks.
 enum class GapPolicy { zero, interpolate, error };
 
@@ -68,6 +68,16 @@ struct WideTableSpec {
   std::optional<Aggregate> kpi_aggregate;
 };
 
+// A ClickHouse server for the `sql` of series and tables, instead of embedded
+// ClickHouse. Files are still read locally.
+struct ClickHouseSpec {
+  std::string url;           // http:// or https://, such as "http://127.0.0.1:8123"
+  std::string user;          // empty: the server's default user
+  std::string password_env;  // name of the environment variable with the password; empty: none
+  std::string database;      // empty: the user's default database
+  int timeout_seconds = 300;
+};
+
 struct BootstrapSpec {
   std::optional<int> resamples;  // >= 0
   std::optional<std::uint64_t> seed;
@@ -94,6 +104,7 @@ struct ModelSpec {
   std::optional<core::Day> end;
   std::optional<std::filesystem::path> out;  // resolved against the spec's folder
   std::map<std::string, std::string> parameters;  // extra {name:String} values for SQL
+  std::optional<ClickHouseSpec> clickhouse;        // where SQL runs; absent: embedded ClickHouse
   std::vector<core::StepEvent> events;
   std::vector<core::LatentVariable> latent;
   std::vector<std::pair<std::string, std::string>> allowed_collinear_pairs;

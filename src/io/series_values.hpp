@@ -26,16 +26,16 @@ struct DatedSeries {
 
 // Parses `date_column` with core::parse_date and `value_column` as decimal
 // numbers. An empty value cell (or NULL) skips the row, so that week becomes a
-// gap handled by the series' gap policy. Throws core::InputError naming the
-// origin, the column, the 1-based data row and the cell when: a column is not
-// in the table (the message lists the available ones), a date does not parse,
-// a value is not a number, is NaN or infinite, or is negative while
-// `require_non_negative` is set (media spend).
+// gap handled by the series' gap policy. Throws core::InputError when a
+// column is not in the table, and the message lists the available ones. Also
+// throws, naming the origin, the column, the 1-based data row and the cell,
+// when a date does not parse or a value is not a number, is NaN or infinite,
+// or is negative while `require_non_negative` is set (media spend).
 DatedSeries read_dated_series(const RawTable& table, const std::string& series_name, const std::string& date_column,
                               const std::string& value_column, bool require_non_negative);
 
 // Returns the index of `column` in `table`, or throws core::InputError that
-// lists the available columns; `purpose` says what the column was wanted for.
+// lists the available columns. `purpose` describes the column's role in messages.
 std::size_t find_column(const RawTable& table, const std::string& column, const std::string& purpose);
 
 }  // namespace cerebro::io

@@ -15,12 +15,27 @@ namespace {
 // Names other MMM tools use for our keys, to turn an unknown key into a hint.
 const std::map<std::string_view, std::string_view>& synonyms() {
   static const std::map<std::string_view, std::string_view> table{
-      {"theta", "decay_rate"}, {"alpha", "decay_rate"},   {"lambda", "decay_rate"},
-      {"adstock", "decay_rate"}, {"max_lag", "window_weeks"}, {"l_max", "window_weeks (l_max counts weights: use l_max - 1)"},
-      {"lag", "window_weeks"}, {"target", "kpi"},          {"channels", "media"},
-      {"spend", "media"},      {"control", "controls"},    {"date_column", "date"},
-      {"value", "column"},     {"query", "sql"},           {"path", "file"},
-      {"holdout", "holdout_fraction"}, {"seed", "bootstrap: {seed: N}"}, {"resamples", "bootstrap: {resamples: N}"},
+      {"theta", "decay_rate"},
+      {"alpha", "decay_rate"},
+      {"lambda", "decay_rate"},
+      {"adstock", "decay_rate"},
+      {"max_lag", "window_weeks"},
+      {"l_max", "window_weeks (l_max counts weights, so use l_max - 1)"},
+      {"lag", "window_weeks"},
+      {"target", "kpi"},
+      {"dep_var", "kpi"},
+      {"channels", "media"},
+      {"paid_media_spends", "media"},
+      {"spend", "media"},
+      {"control", "controls"},
+      {"context_vars", "controls"},
+      {"date_column", "date"},
+      {"value", "column"},
+      {"query", "sql"},
+      {"path", "file"},
+      {"holdout", "holdout_fraction"},
+      {"seed", "bootstrap: {seed: N}"},
+      {"resamples", "bootstrap: {resamples: N}"},
   };
   return table;
 }
@@ -65,7 +80,7 @@ void SpecReader::require_keys(const YAML::Node& map, std::string_view where,
     if (known) continue;
     std::string hint;
     if (const auto synonym = synonyms().find(name); synonym != synonyms().end()) {
-      hint = fmt::format(" This spec calls it {}.", synonym->second);
+      hint = fmt::format(" Use {} instead.", synonym->second);
     }
     fail(key, fmt::format("unknown key '{}' in '{}'.{} Allowed keys: {}.", name, where, hint, join(allowed)));
   }

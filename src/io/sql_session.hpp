@@ -1,6 +1,7 @@
 #pragma once
 // A place where SQL runs: embedded ClickHouse (chDB) now, a ClickHouse server
-// over HTTP later. Loading code asks for tables and never sees which one.
+// over HTTP later. Loading code requests tables through this interface and
+// does not depend on which one runs them.
 #include <map>
 #include <string>
 

@@ -36,12 +36,12 @@ struct SpineValues {
   std::size_t weeks_outside_spine = 0;  // weeks with rows before or after the spine, dropped
 };
 
-// Lays weekly values on the spine and fills missing weeks by `gaps`: zero
-// writes 0; interpolate draws a straight line between the nearest observed
-// weeks and repeats the nearest observed value before the first or after the
-// last one; error throws core::InputError naming `series_name` (such as
-// "media emissions_usd"), listing the missing weeks and adding `fix_hint`. A series with no
-// week inside the spine throws under any policy.
+// Lays weekly values on the spine and fills missing weeks by `gaps`. `zero`
+// writes 0. `interpolate` draws a straight line between the nearest observed
+// weeks, and repeats the nearest observed value before the first or after the
+// last one. `error` throws core::InputError that names `series_name` (such as
+// "media emissions_usd"), lists the missing weeks and ends with `fix_hint`.
+// A series with no week inside the spine throws under any policy.
 SpineValues lay_on_spine(const WeeklyValues& weekly, const std::vector<core::Day>& spine, GapPolicy gaps,
                          const std::string& series_name, const std::string& fix_hint);
 

@@ -70,7 +70,8 @@ WideTableSeries plan_wide_table(const WideTableSpec& spec, const RawTable& table
     }
   }
 
-  for (const auto& [column, override_values] : spec.overrides) {
+  for (const auto& entry : spec.overrides) {
+    const std::string& column = entry.first;
     const bool known = std::any_of(series.media.begin(), series.media.end(),
                                    [&](const SeriesSpec& media) { return media.value_column == column; });
     if (!known) {

@@ -12,7 +12,7 @@ namespace cerebro::report {
 namespace {
 
 constexpr double kPanelWidth = 450;
-constexpr double kCurveHeight = 330;
+constexpr double kCurveHeight = 370;  // room for a two-row legend above the plot
 constexpr double kDecayHeight = 250;
 constexpr int kCurveSamples = 120;
 
@@ -88,8 +88,14 @@ std::string response_panel(const fit::FitResult& fit, const ModelFitView& view, 
                   "Weekly " + fit.kpi_name + " above this media's baseline against its adstock, with the selected " +
                       curve_label(media.selected_curve) + " curve solid and the other curve dashed.");
   svg.add("text", {{"class", "panel-title"}, {"x", "12"}, {"y", "18"}}, media.name);
+  // The legend goes first because its wrapped height sets the plot's top margin.
+  std::vector<LegendEntry> legend{{"Weekly points (hollow: holdout)", color, LegendMark::point},
+                                  {curve_label(media.selected_curve) + " (selected)", color, LegendMark::line}};
+  if (other) legend.push_back({curve_label(other_kind), std::string(kMutedColor), LegendMark::dashed_line});
+  if (!band_low.empty()) legend.push_back({"beta 5th-95th pct.", color, LegendMark::band});
+  const double legend_height = draw_legend(svg, 12, 24, kPanelWidth - 24, legend);
   Margins margins;
-  margins.top = 62;
+  margins.top = 24 + legend_height + 12;
   const PlotArea area = plot_area(kPanelWidth, kCurveHeight, margins);
   const TickSet x_ticks = nice_ticks_for(xs, true, 4);
   const TickSet y_ticks = nice_ticks_for(ys, true, 5);
@@ -126,11 +132,6 @@ std::string response_panel(const fit::FitResult& fit, const ModelFitView& view, 
   }
   svg.close();
 
-  std::vector<LegendEntry> legend{{"Weekly points (hollow: holdout)", color, LegendMark::point},
-                                  {curve_label(media.selected_curve) + " (selected)", color, LegendMark::line}};
-  if (!other_points.empty()) legend.push_back({curve_label(other_kind), std::string(kMutedColor), LegendMark::dashed_line});
-  if (!band_low.empty()) legend.push_back({"beta 5th-95th pct.", color, LegendMark::band});
-  draw_legend(svg, 12, 24, kPanelWidth - 24, legend);
   return svg.finish();
 }
 

@@ -238,10 +238,11 @@ double total_response(const std::vector<AllocationMedia>& media, const std::vect
 // forbids two media strictly inside their convex pieces: moving budget from one
 // to the other would raise the sum. Every other media on its convex piece sits
 // at an end of it: the lower bound, or the inflection spend, which also belongs
-// to the concave piece. So every local maximum, the global one included, belongs to one of
-// these cases, for a subset P of the media with a non-trivial convex piece:
-//   media in P at their lower bound, at most one media j free on its convex
-//   piece, every other media on its concave piece.
+// to the concave piece. So every local maximum, the global one included, falls
+// into one of these cases, one for each subset P of the media with a
+// non-trivial convex piece. In that case the media in P sit at their lower
+// bound, at most one media j is free on its convex piece, and every other media
+// is on its concave piece.
 // With j absent the case is a concave problem solved exactly by bisection on
 // the multiplier; with j present it is a 1-D search over j's spend with the
 // concave problem nested inside. The answer is the best case.

@@ -34,8 +34,8 @@ struct AllocationMedia {
 // The returned spends sum to total_spend up to rounding and lie in their bounds.
 std::vector<double> allocate_budget(const std::vector<AllocationMedia>& media, double total_spend);
 
-// Returns sum_m R_m(s_m), counting no-response media as zero; the objective
-// allocate_budget maximizes, exposed so callers and tests compare allocations.
+// Returns sum_m R_m(s_m), counting no-response media as zero. This is the
+// objective of allocate_budget, exposed so callers and tests compare allocations.
 double total_response(const std::vector<AllocationMedia>& media, const std::vector<double>& spend);
 
 }  // namespace cerebro::simulate

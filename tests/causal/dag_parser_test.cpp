@@ -64,7 +64,7 @@ TEST(DagMarkdown, RoleColumnPicksKpi) {
 }
 
 TEST(DagMarkdown, RoundTrip) {
-  for (const std::string text :
+  for (const std::string& text :
        {std::string(kSpecExample),
         std::string("| Node | Variable | Source | Role |\n|---|---|---|---|\n| Y | tvl | a | kpi |\n"
                     "| T | t | b | media |\n| W | wallets | c |  |\nEdges: T→W→Y\n"

@@ -62,7 +62,7 @@ void expect_guards_pass(const LoadedData& data, core::WeekStart week_start) {
   const auto test = test_level_shift(design.columns, window_kpi(fixture.input()));
   ::testing::Test::RecordProperty("sup_wald", std::to_string(test.sup_wald));
   EXPECT_TRUE(test.tested);
-  EXPECT_LT(test.sup_wald, kBreakCriticalValue);
+  EXPECT_LT(test.sup_wald, test.critical_value);
 }
 
 TEST(ReferenceData, RobynSimulatedWeeklyPasses) {
@@ -144,17 +144,14 @@ TEST(ReferenceData, OsmosisBreakWeeks) {
   const std::string week = core::format_date(fixture.panel.weeks[fixture.first_week + test.break_offset]);
   RecordProperty("break_week", week);
   RecordProperty("sup_wald", std::to_string(test.sup_wald));
-  // The FTX collapse (2022-11-08 to 11-11) shows in the snapshot of the next
-  // week. The Terra/UST collapse of May 2022 falls in the warm-up weeks.
-  EXPECT_TRUE(test.rejected());
+  RecordProperty("critical_value", std::to_string(test.critical_value));
+  // The strongest candidate is the FTX collapse (2022-11-08 to 11-11), seen in
+  // the snapshot of the next week, but in a 58-week window of a falling market
+  // it stays below the 1% threshold, so the panel passes without declared
+  // steps. The Terra/UST collapse of May 2022 falls in the warm-up weeks.
   EXPECT_EQ(week, "2022-11-14");
   EXPECT_LT(test.level_shift, 0.0);
-
-  // With that step declared, the test finds the drop of late February 2023;
-  // with both declared, the panel passes. The example spec declares both.
-  fixture.events.push_back({"ftx_collapse", testing::day_of("2022-11-14")});
-  EXPECT_THAT(guard_refusal(fixture.input()), HasSubstr("shifts level in the week of 2023-02-27"));
-  fixture.events.push_back({"february_2023_drop", testing::day_of("2023-02-27")});
+  EXPECT_FALSE(test.rejected());
   EXPECT_EQ(guard_refusal(fixture.input()), "");
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -186,6 +187,36 @@ TEST(AddBootstrap, RejectsInvalidOptions) {
   options.bootstrap.block_length_weeks = point.training_weeks + 1;
   EXPECT_THROW(add_bootstrap(result, options), core::InputError);
   EXPECT_EQ(to_json_text(result), to_json_text(point));
+}
+
+TEST(AddBootstrap, WarnsWhenFewResamplesFit) {
+  // The KPI rises above its baseline in two training weeks only, so the
+  // concave curve needs both in a resample. With single-week blocks each week
+  // enters a resample of n = 40 weeks with probability 1 - (1 - 1/40)^40 =
+  // 0.64, both with about 0.40: well under half of the 200 resamples.
+  FitResult result = simulated_fit(50, 1, 10);
+  ASSERT_EQ(result.training_weeks, 40);
+  std::fill(result.kpi_adjusted.begin(), result.kpi_adjusted.end(), 1000.0);
+  result.kpi_adjusted[testing::kWarmupWeeks + 10] = 1100.0;
+  result.kpi_adjusted[testing::kWarmupWeeks + 30] = 1150.0;
+  result.media[0].selected_curve = CurveKind::concave;
+  // Both raised weeks need adstock > 0 for the concave fit to use them.
+  for (std::size_t t = 0; t < result.media[0].spend.size(); ++t) {
+    result.media[0].spend[t] = 10.0 + static_cast<double>(t % 7);
+  }
+  result.media[0].adstock = testing::geometric_adstock(result.media[0].spend);
+
+  FitOptions options = bootstrap_options(200, 2);
+  options.bootstrap.block_length_weeks = 1;
+  add_bootstrap(result, options);
+
+  const auto warning = std::find_if(result.warnings.begin(), result.warnings.end(),
+                                    [](const FitWarning& item) {
+                                      return item.code == "bootstrap_few_resamples";
+                                    });
+  ASSERT_NE(warning, result.warnings.end());
+  EXPECT_EQ(warning->media, "media_0");
+  EXPECT_TRUE(result.media[0].uncertainty.has_value());
 }
 
 TEST(AddBootstrap, ReportsProgressOfEveryFit) {

@@ -225,12 +225,15 @@ TEST(FitModel, RecoversKnownParameters) {
 }
 
 TEST(FitModel, AutoDecayTieKeepsSmallerRate) {
-  // Spend stops 20 weeks before the end, so every decay rate predicts the
-  // baseline in the holdout and all grid errors are equal.
-  const core::WeeklyPanel panel = make_panel(100, 1, 9, 79);
+  // With window_weeks 0 the adstock equals the spend at every decay rate, so
+  // all grid errors are equal.
+  const core::WeeklyPanel panel = make_panel(100, 1, 9);
   FitOptions options;
-  options.media = {{"media_0", std::nullopt, 8}};
+  options.media = {{"media_0", std::nullopt, 0}};
   const FitResult result = fit_model(panel, options);
+  const auto& grid = result.media[0].decay_rate_grid;
+  ASSERT_EQ(grid.size(), 10u);
+  for (const auto& [decay_rate, mae] : grid) EXPECT_EQ(mae, grid.front().second) << decay_rate;
   EXPECT_EQ(result.media[0].decay_rate, 0.0);
 }
 

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/atomic_file.hpp"
 #include "core/errors.hpp"
 
 namespace cerebro::io {
@@ -182,9 +183,46 @@ table:
   EXPECT_EQ(entry.window_weeks, 6);
 }
 
+TEST(ParseModelSpec, ClickHouseServer) {
+  const ModelSpec spec = parse_model_spec(std::string(kMinimal) +
+                                              "clickhouse: {url: 'http://127.0.0.1:8123', user: analyst, "
+                                              "password_env: CH_PASSWORD, database: dbt}\n",
+                                          "m.yaml");
+  ASSERT_TRUE(spec.clickhouse.has_value());
+  EXPECT_EQ(spec.clickhouse->url, "http://127.0.0.1:8123");
+  EXPECT_EQ(spec.clickhouse->password_env, "CH_PASSWORD");
+  EXPECT_EQ(spec.clickhouse->database, "dbt");
+  EXPECT_THAT(parse_error(std::string(kMinimal) + "clickhouse: {url: 127.0.0.1:8123}\n"),
+              HasSubstr("must start with http:// or https://"));
+}
+
 TEST(ParseModelSpecStrict, WideTableNeedsKpi) {
   EXPECT_THAT(parse_error("table: {file: s.csv}\n"), HasSubstr("'table' needs `kpi`"));
   EXPECT_THAT(parse_error("table: {file: s.csv, kpi: k, media: {m: {theta: 1}}}\n"), HasSubstr("unknown key 'theta'"));
+}
+
+}  // namespace
+}  // namespace cerebro::io
+
+namespace cerebro::io {
+namespace {
+
+// Every YAML example in the spec documentation must parse, so the docs cannot
+// drift from the parser.
+TEST(SpecFormatDoc, ExamplesParse) {
+  const auto doc_path = std::filesystem::path(CEREBRO_SOURCE_DIR) / "docs/spec-format.md";
+  const std::optional<std::string> doc = core::read_file(doc_path);
+  ASSERT_TRUE(doc.has_value());
+  std::size_t examples = 0;
+  for (std::size_t start = doc->find("```yaml\n"); start != std::string::npos; start = doc->find("```yaml\n", start)) {
+    start += 8;
+    const std::size_t end = doc->find("```", start);
+    ASSERT_NE(end, std::string::npos);
+    const std::string example = doc->substr(start, end - start);
+    EXPECT_NO_THROW(parse_model_spec(example, "/docs/model.yaml")) << example;
+    ++examples;
+  }
+  EXPECT_EQ(examples, 2u);
 }
 
 }  // namespace
