@@ -87,7 +87,7 @@ Dag parse_dag_json(std::string_view text, const std::string& origin) {
   json document;
   try {
     document = json::parse(text);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // parse_error, or out_of_range for a huge number
     throw core::InputError(origin + ": invalid JSON (" + error.what() + ").");
   }
   if (!document.is_object()) reader.fail("the document", "is not a JSON object");

@@ -76,7 +76,7 @@ ReviewResult review_from_json(std::string_view text, const std::string& origin) 
   json document;
   try {
     document = json::parse(text);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // parse_error, or out_of_range for a huge number
     throw core::InputError(origin + ": invalid JSON (" + error.what() +
                            "). Run the review again to write a fresh review.json.");
   }

@@ -15,14 +15,14 @@ constexpr int kGridSlope = 10;
 constexpr int kRefinedStarts = 2;
 constexpr int kMaxIterations = 100;
 
-// Convergence of the refinement (Dennis and Schnabel, 1983, ch. 7): stop when a
-// kept step lowers the SSE by less than kRelativeSseTolerance of the SSE and
-// moves every parameter by less than kStepTolerance (relative for beta and S,
-// absolute for ln k, which is already a relative scale). Near a minimum the SSE
-// excess is quadratic in the parameter error, so a 1e-8 relative gain leaves
-// the parameters about 1e-4 from the optimum in the Hessian's own scale, far
-// inside the bootstrap's spread. The step test keeps a damped step that
-// crawls along a flat valley from being taken for convergence.
+// Convergence of the refinement: it stops when a kept step lowers the SSE by
+// less than kRelativeSseTolerance of the SSE and moves every parameter by less
+// than kStepTolerance (relative for beta and S, absolute for ln k, which is
+// already a relative scale). Near a minimum the SSE excess is quadratic in the
+// parameter error, so a 1e-8 relative gain puts the parameters roughly
+// sqrt(1e-8) = 1e-4 from the optimum in the curvature's own scale (an
+// estimate), far inside the bootstrap's spread. The step test keeps a damped
+// step that crawls along a flat valley from passing for convergence.
 constexpr double kRelativeSseTolerance = 1e-8;
 constexpr double kStepTolerance = 1e-4;
 
@@ -92,8 +92,9 @@ HillPoint project(HillPoint point) {
 
 // Projected Levenberg-Marquardt on (beta, ln k, S). Written here instead of
 // Eigen's unsupported LevenbergMarquardt because the bounds are kept by
-// projecting each trial step onto the box, and the 3x3 normal equations use
-// fixed-size matrices, so the bootstrap's many refits allocate nothing.
+// projecting each trial step onto the box (holding parameters that press
+// against a bound), and the 3x3 normal equations use fixed-size matrices, so
+// the bootstrap's many refits allocate nothing.
 // A step is kept only when it lowers the SSE, so the result is never worse
 // than the start.
 HillPoint refine(const HillData& data, HillPoint current) {
@@ -114,16 +115,16 @@ HillPoint refine(const HillData& data, HillPoint current) {
       gradient += jacobian * residual;
     }
 
-    // A parameter on a bound whose descent direction leaves the box is held
-    // for this step (the active set of Bertsekas, 1982); projecting its full
-    // step would instead bend the other parameters' steps and crawl.
+    // A parameter on a bound whose descent direction leaves the box stays
+    // fixed for this step, as in active-set methods. Projecting its full step
+    // instead would bend the other parameters' steps, so the fit would crawl.
     const Eigen::Vector3d position(current.beta, current.log_relative_k, current.slope);
     const Eigen::Vector3d lower(0.0, std::log(kHillMinRelativeK), kHillMinSlope);
     const Eigen::Vector3d upper(HUGE_VAL, std::log(kHillMaxRelativeK), kHillMaxSlope);
     for (int i = 0; i < 3; ++i) {
-      const bool held = (position(i) <= lower(i) && gradient(i) < 0) ||
+      const bool fixed_on_bound = (position(i) <= lower(i) && gradient(i) < 0) ||
                         (position(i) >= upper(i) && gradient(i) > 0);
-      if (!held) continue;
+      if (!fixed_on_bound) continue;
       normal.row(i).setZero();
       normal.col(i).setZero();
       normal(i, i) = 1;

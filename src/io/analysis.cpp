@@ -67,7 +67,7 @@ class TableStore {
 struct SeriesPlan {
   SeriesSpec spec;
   const RawTable* table = nullptr;
-  std::string source;  // "file.csv:column" or "sql"
+  std::string source;  // "file.csv:column" or "sql:column" (the query's value column)
 };
 
 SeriesPlan plan_series(const SeriesSpec& spec, TableStore& store) {
@@ -75,7 +75,6 @@ SeriesPlan plan_series(const SeriesSpec& spec, TableStore& store) {
   plan.spec = spec;
   if (!spec.sql.empty()) {
     plan.table = &store.sql(spec.sql);
-    plan.source = "sql";
     if (plan.table->columns.size() < 2 && (spec.date_column.empty() || spec.value_column.empty())) {
       throw core::InputError(fmt::format("the SQL of series {} returned {} column(s); it must return a date column "
                                          "and a value column (or name them with `date` and `column`).",
@@ -83,6 +82,7 @@ SeriesPlan plan_series(const SeriesSpec& spec, TableStore& store) {
     }
     if (plan.spec.date_column.empty()) plan.spec.date_column = plan.table->columns[0];
     if (plan.spec.value_column.empty()) plan.spec.value_column = plan.table->columns[1];
+    plan.source = "sql:" + plan.spec.value_column;
     if (plan.table->row_count() == 0) {
       throw core::InputError(fmt::format("the SQL of series {} returned no rows; check its filters and source.",
                                          spec.name));
@@ -199,7 +199,7 @@ Analysis load_analysis(const ModelSpec& spec) {
     const WideTableSeries series = plan_wide_table(*spec.table, table);
     const std::string file_name = spec.table->sql.empty() ? spec.table->file.filename().string() : std::string();
     auto to_plan = [&](const SeriesSpec& series_spec) {
-      SeriesPlan plan{series_spec, &table, file_name.empty() ? "sql" : file_name + ":" + series_spec.value_column};
+      SeriesPlan plan{series_spec, &table, (file_name.empty() ? std::string("sql") : file_name) + ":" + series_spec.value_column};
       return plan;
     };
     kpi_plan = to_plan(series.kpi);

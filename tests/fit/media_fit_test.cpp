@@ -232,7 +232,8 @@ TEST(FitHill, WarmStartMatchesColdFit) {
                     10.0 * std::sin(1.7 * t + seed);
     }
     const MediaCurves point = fit(data);
-    ASSERT_TRUE(point.hill.half_saturation && point.hill.hill_slope);
+    ASSERT_TRUE(point.hill.half_saturation);
+    ASSERT_TRUE(point.hill.hill_slope);
     const HillStart start{*point.hill.half_saturation, *point.hill.hill_slope};
 
     // Resample training weeks in blocks of 4, as the bootstrap does.

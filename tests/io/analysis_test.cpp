@@ -195,7 +195,7 @@ controls:
   EXPECT_EQ(embedded.panel.kpi.values, native.panel.kpi.values);
   EXPECT_EQ(embedded.panel.media[0].values, native.panel.media[0].values);
   EXPECT_EQ(embedded.panel.controls[0].values, native.panel.controls[0].values);
-  EXPECT_EQ(embedded.panel.kpi.source, "sql");
+  EXPECT_EQ(embedded.panel.kpi.source, "sql:tvl_usd");
 }
 
 TEST(LoadAnalysis, JsonLinesFileThroughChdb) {

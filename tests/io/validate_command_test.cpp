@@ -35,7 +35,7 @@ TEST(ValidateCommand, OsmosisExample) {
   const CommandOutput result = run_validate(std::string(CEREBRO_SOURCE_DIR) + "/examples/osmosis/spec.yaml");
   EXPECT_EQ(result.exit_code, 0) << result.output;
   EXPECT_THAT(result.output, HasSubstr("valid: 66 weeks from 2022-05-09 to 2023-08-07"));
-  EXPECT_THAT(result.output, HasSubstr("media: external_incentives_usd_per_week [sql, usd]"));
+  EXPECT_THAT(result.output, HasSubstr("media: external_incentives_usd_per_week [sql:external_incentives_usd_per_week, usd]"));
   EXPECT_THAT(result.output, HasSubstr("(2022-06-13)"));
 }
 

@@ -29,6 +29,19 @@ Edges: M1→Y, M2→Y
 Flags: none
 )";
 
+// The same DAG with an unobserved common cause of both media and the KPI,
+// which the review blocks on identifiability.
+constexpr const char* kBlockingDag = R"(| Node | Variable | Source | Role |
+|---|---|---|---|
+| Y | kpi_pools_tvl_usd | sql:kpi | kpi |
+| M1 | osmo_incentives_usd_per_week | sql:m1 | media |
+| M2 | external_incentives_usd_per_week | sql:m2 | media |
+| U | osmo_price | latent | latent |
+
+Edges: M1→Y, M2→Y, U→M1, U→M2, U→Y
+Flags: none
+)";
+
 class ReportGate : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -41,6 +54,7 @@ class ReportGate : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   void write_passing_dag() { std::ofstream(dir_ / "passing_dag.md") << kPassingDag; }
+  void write_blocking_dag() { std::ofstream(dir_ / "blocking_dag.md") << kBlockingDag; }
   bool report_written() const { return fs::exists(dir_ / "report.html") || fs::exists(dir_ / "report.json"); }
 
   fs::path dir_;
@@ -52,8 +66,8 @@ TEST_F(ReportGate, NoReviewExitsThree) {
 }
 
 TEST_F(ReportGate, BlockReviewExitsThree) {
-  // The generated DAG declares a latent confounder of both media and the KPI.
-  run("review " + (dir_ / "dag.md").string() + " --fit " + (dir_ / "fit.json").string());
+  write_blocking_dag();
+  ASSERT_EQ(run("review " + (dir_ / "blocking_dag.md").string() + " --fit " + (dir_ / "fit.json").string()), 3);
   ASSERT_TRUE(fs::exists(dir_ / "review.json"));
   EXPECT_EQ(run("report " + dir_.string()), 3);
   EXPECT_FALSE(report_written());
