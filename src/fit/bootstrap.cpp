@@ -1,5 +1,7 @@
 #include "fit/bootstrap.hpp"
 
+#include "transform/adstock.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -103,7 +105,7 @@ void check_result_shape(const FitResult& result) {
 MediaPlan plan_media(const FitResult& result, const MediaResult& media) {
   MediaPlan plan;
   plan.point_curve = media.selected_curve;
-  plan.adstock_multiplier = steady_state_adstock_multiplier(media.decay_rate, media.window_weeks);
+  plan.adstock_multiplier = transform::steady_state_adstock_multiplier(media.decay_rate, media.window_weeks);
   plan.current_spend = current_spend_per_week(media.spend);
   const int first = result.warmup_weeks;
   const int last = result.warmup_weeks + result.modeling_weeks;
@@ -208,16 +210,6 @@ void summarize_media(FitResult& result, std::size_t media_index,
 }
 
 }  // namespace
-
-double steady_state_adstock_multiplier(double decay_rate, int window_weeks) {
-  double multiplier = 0;
-  double weight = 1;
-  for (int lag = 0; lag <= window_weeks; ++lag) {
-    multiplier += weight;
-    weight *= decay_rate;
-  }
-  return multiplier;
-}
 
 double current_spend_per_week(std::span<const double> spend_per_week) {
   if (spend_per_week.empty()) return 0.0;

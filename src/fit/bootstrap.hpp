@@ -41,10 +41,6 @@ using BootstrapProgress = std::function<void(int finished_fits, int total_fits)>
 void add_bootstrap(FitResult& result, const FitOptions& options,
                    const BootstrapProgress& progress = {});
 
-// Returns A = sum over i = 0..window_weeks of decay_rate^i, the factor by
-// which a spend sustained every week settles into adstock (window_weeks >= 0).
-double steady_state_adstock_multiplier(double decay_rate, int window_weeks);
-
 // Returns the current weekly spend in input units: the mean of the last 4
 // weeks of `spend_per_week` (fewer when the series is shorter). When that mean
 // is 0, returns the mean over weeks with positive spend, and 0 when there are

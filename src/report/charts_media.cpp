@@ -67,15 +67,17 @@ std::string response_panel(const fit::FitResult& fit, const ModelFitView& view, 
   std::vector<std::pair<double, double>> selected_points, other_points, band_low, band_high;
   if (selected) {
     selected_points = sample_curve(*selected, curve_end);
-    if (media.uncertainty) {
-      const auto beta = media.uncertainty->parameters.find("beta");
-      if (beta != media.uncertainty->parameters.end()) {
-        auto low = *selected, high = *selected;
-        low.beta = beta->second.p05;
-        high.beta = beta->second.p95;
-        band_low = sample_curve(low, curve_end);
-        band_high = sample_curve(high, curve_end);
-      }
+    // The band scales the selected curve by the bootstrap range of the total
+    // contribution relative to its point value. Hill's beta alone is a poor
+    // guide: when the half-saturation point lies beyond the data, beta is
+    // barely identified and its range runs far past anything observed.
+    if (media.uncertainty && media.total_contribution > 0) {
+      const fit::Interval& total = media.uncertainty->total_contribution;
+      auto low = *selected, high = *selected;
+      low.beta *= std::max(total.p05, 0.0) / media.total_contribution;
+      high.beta *= std::max(total.p95, 0.0) / media.total_contribution;
+      band_low = sample_curve(low, curve_end);
+      band_high = sample_curve(high, curve_end);
     }
   }
   if (other) other_points = sample_curve(*other, curve_end);
@@ -92,7 +94,7 @@ std::string response_panel(const fit::FitResult& fit, const ModelFitView& view, 
   std::vector<LegendEntry> legend{{"Weekly points (hollow: holdout)", color, LegendMark::point},
                                   {curve_label(media.selected_curve) + " (selected)", color, LegendMark::line}};
   if (other) legend.push_back({curve_label(other_kind), std::string(kMutedColor), LegendMark::dashed_line});
-  if (!band_low.empty()) legend.push_back({"beta 5th-95th pct.", color, LegendMark::band});
+  if (!band_low.empty()) legend.push_back({"contribution 5th-95th pct.", color, LegendMark::band});
   const double legend_height = draw_legend(svg, 12, 24, kPanelWidth - 24, legend);
   Margins margins;
   margins.top = 24 + legend_height + 12;

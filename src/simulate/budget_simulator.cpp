@@ -1,5 +1,7 @@
 #include "simulate/budget_simulator.hpp"
 
+#include "transform/adstock.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -67,7 +69,7 @@ MediaInputs read_media(const fit::MediaResult& media, int current_weeks) {
   MediaInputs inputs;
   inputs.fit = &media;
   inputs.response.curve = selected_parameters(media);
-  inputs.response.adstock_multiplier = adstock_multiplier(media.decay_rate, media.window_weeks);
+  inputs.response.adstock_multiplier = transform::steady_state_adstock_multiplier(media.decay_rate, media.window_weeks);
   inputs.current_spend = current_weekly_spend(media.spend, current_weeks);
   inputs.off = !(inputs.current_spend > 0);
 

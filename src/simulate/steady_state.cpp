@@ -6,17 +6,6 @@
 
 namespace cerebro::simulate {
 
-double adstock_multiplier(double decay_rate, int window_weeks) {
-  if (window_weeks < 0) throw std::logic_error("adstock_multiplier: window_weeks < 0");
-  double sum = 0;
-  double weight = 1;
-  for (int lag = 0; lag <= window_weeks; ++lag) {
-    sum += weight;
-    weight *= decay_rate;
-  }
-  return sum;
-}
-
 double SteadyStateResponse::response(double spend_per_week) const {
   if (!(spend_per_week > 0)) return 0.0;
   return transform::evaluate_response(curve, adstock_multiplier * spend_per_week);

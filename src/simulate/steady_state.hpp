@@ -12,14 +12,10 @@
 
 namespace cerebro::simulate {
 
-// Returns A = sum_{i=0..window_weeks} decay_rate^i.
-// decay_rate in [0, 1), window_weeks >= 0; decay_rate 0 gives 1.
-double adstock_multiplier(double decay_rate, int window_weeks);
-
 // One media's fitted curve seen as a function of sustained weekly spend.
 struct SteadyStateResponse {
   transform::CurveParameters curve;
-  double adstock_multiplier = 1;  // A, dimensionless, >= 1
+  double adstock_multiplier = 1;  // A from transform::steady_state_adstock_multiplier, >= 1
 
   // R(s), KPI units per week; 0 for spend_per_week <= 0.
   double response(double spend_per_week) const;

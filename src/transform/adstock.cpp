@@ -44,4 +44,17 @@ std::vector<double> geometric_adstock(std::span<const double> spend, double deca
   return adstock;
 }
 
+double steady_state_adstock_multiplier(double decay_rate, int window_weeks) {
+  if (window_weeks < 0) {
+    throw std::invalid_argument("steady_state_adstock_multiplier: window_weeks is negative");
+  }
+  double multiplier = 0;
+  double weight = 1;
+  for (int lag = 0; lag <= window_weeks; ++lag) {
+    multiplier += weight;
+    weight *= decay_rate;
+  }
+  return multiplier;
+}
+
 }  // namespace cerebro::transform

@@ -21,4 +21,10 @@ void geometric_adstock(std::span<const double> spend, double decay_rate, int win
 std::vector<double> geometric_adstock(std::span<const double> spend, double decay_rate,
                                       int window_weeks);
 
+// Returns A = sum over i = 0..window_weeks of decay_rate^i, the factor by which
+// a spend sustained every week settles into adstock once the window has filled.
+// decay_rate in [0, 1), window_weeks >= 0; decay_rate 0 gives 1. Throws
+// std::invalid_argument when window_weeks is negative.
+double steady_state_adstock_multiplier(double decay_rate, int window_weeks);
+
 }  // namespace cerebro::transform

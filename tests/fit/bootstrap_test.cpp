@@ -35,15 +35,6 @@ FitOptions bootstrap_options(int resamples, int threads, std::uint64_t seed = 0)
 
 double width(const Interval& range) { return range.p95 - range.p05; }
 
-TEST(SteadyStateMultiplier, MatchesGeometricSum) {
-  EXPECT_NEAR(steady_state_adstock_multiplier(0.5, 2), 1.75, kSumTolerance);
-  // Closed form (1 - lambda^(W + 1)) / (1 - lambda) for lambda = 0.3, W = 8.
-  EXPECT_NEAR(steady_state_adstock_multiplier(0.3, 8), (1 - std::pow(0.3, 9)) / 0.7,
-              kSumTolerance);
-  EXPECT_EQ(steady_state_adstock_multiplier(0.0, 8), 1.0);
-  EXPECT_EQ(steady_state_adstock_multiplier(0.9, 0), 1.0);
-}
-
 TEST(CurrentSpend, MeanOfLastFourWeeks) {
   const std::vector<double> spend = {1, 2, 3, 4, 5, 6};
   EXPECT_DOUBLE_EQ(current_spend_per_week(spend), 4.5);

@@ -1,4 +1,5 @@
 #include "simulate/steady_state.hpp"
+#include "transform/adstock.hpp"
 
 #include <gtest/gtest.h>
 
@@ -32,17 +33,6 @@ SteadyStateResponse hill_response(double beta, double half_saturation, double sl
   return {CurveParameters{CurveKind::hill, beta, 0, half_saturation, slope}, multiplier};
 }
 
-TEST(AdstockMultiplier, MatchesGeometricSeries) {
-  for (double decay_rate : {0.0, 0.3, 0.5, 0.9}) {
-    for (int window_weeks : {0, 1, 8, 52}) {
-      const double expected =
-          decay_rate == 0 ? 1.0 : (1 - std::pow(decay_rate, window_weeks + 1)) / (1 - decay_rate);
-      EXPECT_NEAR(adstock_multiplier(decay_rate, window_weeks), expected,
-                  kRoundingTolerance * expected)
-          << "decay_rate " << decay_rate << ", window_weeks " << window_weeks;
-    }
-  }
-}
 
 TEST(SteadyState, ResponseIsCurveAtSteadyAdstock) {
   const SteadyStateResponse response = power_response(3.0, 0.6, 1.75);

@@ -85,5 +85,22 @@ TEST(GeometricAdstock, RejectsInvalidArguments) {
   EXPECT_THROW(geometric_adstock(spend, 0.5, 8, short_output), std::invalid_argument);
 }
 
+TEST(SteadyStateMultiplier, MatchesGeometricSeries) {
+  for (double decay_rate : {0.0, 0.3, 0.5, 0.9}) {
+    for (int window_weeks : {0, 1, 8, 52}) {
+      // Closed form of the geometric sum: (1 - lambda^(W + 1)) / (1 - lambda).
+      const double expected =
+          decay_rate == 0 ? 1.0 : (1 - std::pow(decay_rate, window_weeks + 1)) / (1 - decay_rate);
+      EXPECT_NEAR(steady_state_adstock_multiplier(decay_rate, window_weeks), expected,
+                  kRelativeTolerance * expected)
+          << "decay_rate " << decay_rate << ", window_weeks " << window_weeks;
+    }
+  }
+}
+
+TEST(SteadyStateMultiplier, RejectsNegativeWindow) {
+  EXPECT_THROW(steady_state_adstock_multiplier(0.5, -1), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace cerebro::transform
