@@ -69,8 +69,7 @@ void BM_FitMediaCurves208Weeks(benchmark::State& state) {
   std::vector<int> holdout(42);
   for (int i = 0; i < 166; ++i) training[i] = i;
   for (int i = 0; i < 42; ++i) holdout[i] = 166 + i;
-  const cerebro::fit::MediaFitInput input{panel.kpi.values, adstock, training, holdout,
-                                          /*hill_start=*/std::nullopt};
+  const cerebro::fit::MediaFitInput input{panel.kpi.values, adstock, training, holdout};
   for (auto _ : state) benchmark::DoNotOptimize(cerebro::fit::fit_media_curves(input));
 }
 BENCHMARK(BM_FitMediaCurves208Weeks)->Unit(benchmark::kMicrosecond);

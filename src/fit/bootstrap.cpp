@@ -43,7 +43,6 @@ struct MediaPlan {
   double adstock_multiplier = 1;
   double current_spend = 0;
   double total_spend = 0;
-  std::optional<HillStart> hill_start;  // the point fit's Hill K and S, when fitted
 };
 
 std::vector<std::string> parameter_names(CurveKind kind) {
@@ -110,12 +109,6 @@ MediaPlan plan_media(const FitResult& result, const MediaResult& media) {
   const int first = result.warmup_weeks;
   const int last = result.warmup_weeks + result.modeling_weeks;
   for (int week = first; week < last; ++week) plan.total_spend += media.spend[week];
-  // NOTE: a warm start can settle in a worse local minimum than the grid
-  // would find: on the benchmark's simulated data 1 to 3 % of resamples end
-  // with a Hill SSE up to 10 % above the cold fit's.
-  if (media.hill.half_saturation && media.hill.hill_slope) {
-    plan.hill_start = HillStart{*media.hill.half_saturation, *media.hill.hill_slope};
-  }
   return plan;
 }
 
@@ -127,7 +120,7 @@ ResampleOutcome evaluate_resample(const FitResult& result, const MediaResult& me
   MediaCurves curves;
   try {
     curves = fit_media_curves(MediaFitInput{result.kpi_adjusted, media.adstock, training_weeks,
-                                            holdout_weeks, plan.hill_start});
+                                            holdout_weeks});
   } catch (const core::InputError&) {
     return outcome;  // counted as a failed resample
   }
@@ -235,7 +228,7 @@ double current_spend_per_week(std::span<const double> spend_per_week) {
 //    adstock multiplier, current spend and total spend after warm-up.
 // 2. Each resample draws moving-block positions in the training weeks.
 // 3. fit_media_curves re-fits baseline and both curves on those weeks, the Hill
-//    curve warm-started from the point fit's K and S.
+//    curve from its full grid, so a resample can land in another basin.
 // 4. The point-selected curve, as fitted on the resample, gives parameters,
 //    total contribution, historical ROI and marginal ROI.
 // 5. Type-7 percentiles over the usable resamples, and a warning per media

@@ -88,9 +88,8 @@ DecayTrial fit_at_decay(std::span<const double> spend, std::span<const double> k
   DecayTrial trial;
   trial.decay_rate = decay_rate;
   trial.adstock = transform::geometric_adstock(spend, decay_rate, window_weeks);
-  // The point fit always searches the Hill grid, so no warm start.
   trial.curves = fit_media_curves(
-      MediaFitInput{kpi, trial.adstock, training, holdout, /*hill_start=*/std::nullopt});
+      MediaFitInput{kpi, trial.adstock, training, holdout});
   return trial;
 }
 

@@ -199,36 +199,10 @@ HillPoint refine_from_grid(const HillData& data) {
   return fitted;
 }
 
-// Refines from a caller's k and S. Returns nothing when the start is unusable
-// or the result is not an interior minimum with beta > 0, because a bound or
-// beta = 0 suggests the resample's optimum moved away from the start, where
-// the grid may find a better basin.
-std::optional<HillPoint> refine_from_start(const HillData& data, const HillStart& start,
-                                           double mean_adstock) {
-  if (!(start.half_saturation > 0) || !std::isfinite(start.half_saturation) ||
-      !std::isfinite(start.hill_slope)) {
-    return std::nullopt;
-  }
-  const HillPoint projected =
-      project(HillPoint{0, std::log(start.half_saturation / mean_adstock), start.hill_slope, 0});
-  const HillPoint initial = solve_beta(data, projected.log_relative_k, projected.slope);
-  if (!(initial.beta > 0)) return std::nullopt;
-  const HillPoint refined = refine_and_resolve(data, initial);
-
-  const double log_k_low = std::log(kHillMinRelativeK);
-  const double log_k_high = std::log(kHillMaxRelativeK);
-  const bool on_bound = refined.log_relative_k <= log_k_low ||
-                        refined.log_relative_k >= log_k_high ||
-                        refined.slope <= kHillMinSlope || refined.slope >= kHillMaxSlope;
-  if (on_bound || !(refined.beta > 0) || !std::isfinite(refined.sse)) return std::nullopt;
-  return refined;
-}
-
 }  // namespace
 
 HillCurve fit_hill(std::span<const double> kpi, std::span<const double> adstock,
-                   std::span<const int> training_weeks, double baseline,
-                   const std::optional<HillStart>& start) {
+                   std::span<const int> training_weeks, double baseline) {
   HillCurve curve;
 
   int positive_weeks = 0;
@@ -260,9 +234,7 @@ HillCurve fit_hill(std::span<const double> kpi, std::span<const double> adstock,
   data.log_relative_adstock = log_relative_adstock;
   data.lift = lift;
 
-  std::optional<HillPoint> fitted;
-  if (start) fitted = refine_from_start(data, *start, mean_adstock);
-  if (!fitted) fitted = refine_from_grid(data);
+  const std::optional<HillPoint> fitted = refine_from_grid(data);
 
   curve.beta = fitted->beta;
   curve.half_saturation = std::exp(fitted->log_relative_k) * mean_adstock;

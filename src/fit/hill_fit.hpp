@@ -18,29 +18,13 @@ inline constexpr double kHillMaxRelativeK = 10.0;
 inline constexpr double kHillMinSlope = 0.1;
 inline constexpr double kHillMaxSlope = 10.0;
 
-// A starting point for the refinement, usually the point fit's curve when a
-// bootstrap resample is refitted.
-struct HillStart {
-  double half_saturation = 1;  // K, in the adstock's input units, > 0
-  double hill_slope = 1;       // S, dimensionless; clamped to the slope bounds
-};
-
 // Fits beta (KPI units, >= 0), half_saturation (K = k * mean adstock, in the
 // adstock's input units), hill_slope and training_sse (KPI units squared).
 // `training_weeks` index into `kpi` and `adstock` and may repeat. The mean is
 // over training weeks with adstock > 0. Leaves every parameter empty when fewer
 // than 2 training weeks have adstock > 0. holdout_mae is left empty.
 // Allocates only when a thread first sees more training weeks than before.
-//
-// With `start`, the grid is skipped and the refinement begins at start's K
-// (relative to this call's mean adstock, clamped to the bounds) and S. The
-// grid runs as without a start when K is not finite and > 0, when beta at the
-// start is 0, or when the refined point has beta = 0 or sits on a bound of k
-// or S. A warm start finds a local minimum near it, so it can miss a better
-// basin that the grid would find; it suits data close to the data the start
-// was fitted on, such as a bootstrap resample.
 HillCurve fit_hill(std::span<const double> kpi, std::span<const double> adstock,
-                   std::span<const int> training_weeks, double baseline,
-                   const std::optional<HillStart>& start = std::nullopt);
+                   std::span<const int> training_weeks, double baseline);
 
 }  // namespace cerebro::fit

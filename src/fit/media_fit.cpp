@@ -77,8 +77,7 @@ MediaCurves fit_media_curves(const MediaFitInput& input) {
   curves.baseline_weeks = static_cast<int>(sorted.size());
 
   curves.concave = fit_concave(input.kpi, input.adstock, input.training_weeks, curves.baseline);
-  curves.hill = fit_hill(input.kpi, input.adstock, input.training_weeks, curves.baseline,
-                         input.hill_start);
+  curves.hill = fit_hill(input.kpi, input.adstock, input.training_weeks, curves.baseline);
   if (is_fitted(curves.concave)) {
     curves.concave.holdout_mae =
         holdout_mae(input, curves.baseline, concave_parameters(curves.concave));

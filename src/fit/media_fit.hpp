@@ -16,11 +16,6 @@ struct MediaFitInput {
   std::span<const double> adstock;        // the media's adstock per panel week
   std::span<const int> training_weeks;    // indices into kpi/adstock; may repeat
   std::span<const int> holdout_weeks;     // indices into kpi/adstock
-  // Warm start of the Hill fit (K in the adstock's units, S), which skips the
-  // grid search. fit_hill states when it falls back to the grid. The
-  // bootstrap passes the point fit's curve here for speed. The point fit never
-  // sets it, so its curve always comes from the grid.
-  std::optional<HillStart> hill_start;
 };
 
 struct MediaCurves {

@@ -99,8 +99,7 @@ inline FitResult simulated_fit(int modeling_weeks, int media_count, std::uint64_
   }
   for (MediaResult& media : result.media) {
     const MediaCurves curves =
-        fit_media_curves(MediaFitInput{result.kpi_adjusted, media.adstock, training, holdout,
-                                       /*hill_start=*/std::nullopt});
+        fit_media_curves(MediaFitInput{result.kpi_adjusted, media.adstock, training, holdout});
     media.p10_adstock = curves.p10_adstock;
     media.baseline = curves.baseline;
     media.baseline_weeks = curves.baseline_weeks;
