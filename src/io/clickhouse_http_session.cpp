@@ -3,7 +3,9 @@
 #include <curl/curl.h>
 #include <fmt/format.h>
 
+#include <cctype>
 #include <memory>
+#include <set>
 
 #include "core/errors.hpp"
 #include "io/csv_reader.hpp"
@@ -30,6 +32,28 @@ std::string describe(const std::string& sql) {
   return fmt::format("query '{}{}'", head, sql.size() > 60 ? "..." : "");
 }
 
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+// Returns the names of the {name:Type} placeholders in the query. Only those
+// are sent, because ClickHouse 18.16 reads every unknown URL parameter as a
+// setting and rejects the query ("Unknown setting param_x").
+std::set<std::string> placeholder_names(const std::string& sql) {
+  std::set<std::string> names;
+  auto skip_space = [&sql](std::size_t at) {
+    while (at < sql.size() && std::isspace(static_cast<unsigned char>(sql[at])) != 0) ++at;
+    return at;
+  };
+  for (std::size_t open = sql.find('{'); open != std::string::npos; open = sql.find('{', open + 1)) {
+    const std::size_t begin = skip_space(open + 1);
+    std::size_t end = begin;
+    while (end < sql.size() && is_name_char(sql[end])) ++end;
+    if (end > begin && skip_space(end) < sql.size() && sql[skip_space(end)] == ':') {
+      names.insert(sql.substr(begin, end - begin));
+    }
+  }
+  return names;
+}
+
 }  // namespace
 
 RawTable ClickHouseHttpSession::query(const std::string& sql, const std::map<std::string, std::string>& parameters) {
@@ -41,7 +65,9 @@ RawTable ClickHouseHttpSession::query(const std::string& sql, const std::map<std
   // NOTE: DateTime results print in the server's time zone; return Date columns for UTC days.
   url += "default_format=CSVWithNames";
   if (!endpoint_.database.empty()) url += "&database=" + escape(curl.get(), endpoint_.database);
+  const std::set<std::string> placeholders = placeholder_names(sql);
   for (const auto& [name, value] : parameters) {
+    if (!placeholders.count(name)) continue;
     url += "&param_" + escape(curl.get(), name) + "=" + escape(curl.get(), value);
   }
 

@@ -19,8 +19,10 @@ class ClickHouseHttpSession final : public SqlSession {
  public:
   explicit ClickHouseHttpSession(ClickHouseEndpoint endpoint) : endpoint_(std::move(endpoint)) {}
 
-  // Sends the query as the POST body with each parameter as param_<name> in
-  // the URL, so the server binds {name:Type} placeholders. Throws
+  // Sends the query as the POST body. Each parameter whose {name:Type}
+  // placeholder appears in the query goes as param_<name> in the URL, so the
+  // server binds it. The others are not sent, so plain queries also run on
+  // servers without query parameters, such as Debian's 18.16. Throws
   // core::InputError when the server cannot be reached, times out, or responds
   // with an HTTP error (the message includes the server's text).
   RawTable query(const std::string& sql, const std::map<std::string, std::string>& parameters) override;
