@@ -20,7 +20,7 @@ ReviewResult check_gate(std::string_view fit_json, std::optional<std::string_vie
   }
   if (!dag_bytes) {
     throw core::GateClosedError("the reviewed DAG file '" + review.dag_path +
-                                "' is missing. Restore it or " + rerun + " again.");
+                                "' is missing. Restore that file. " + rerun + " again.");
   }
   if (review.dag_sha256 != core::sha256_hex(*dag_bytes)) {
     throw core::GateClosedError("the DAG '" + review.dag_path +

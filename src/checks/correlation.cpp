@@ -65,8 +65,8 @@ std::vector<fit::FitWarning> check_collinearity(
           "Media '{}' and '{}' have a weekly spend correlation of {:.4f} (limit |corr| <= {}), so "
           "the fit cannot separate their effects. Merge the two into one media, drop one of them, "
           "or segment the data by audience or protocol so their spend moves independently; if "
-          "the pair is already resolved, list it under allowed_collinear_pairs.",
-          pair.a, pair.b, pair.value, kMaxAbsoluteCorrelation));
+          "the pair is already resolved, add `collinearity: {{allow: [[{}, {}]]}}` to the spec.",
+          pair.a, pair.b, pair.value, kMaxAbsoluteCorrelation, pair.a, pair.b));
     }
     warnings.push_back(fit::FitWarning{
         "collinear_pair_allowed", pair.a,

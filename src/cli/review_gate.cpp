@@ -24,12 +24,13 @@ GatedFit open_review_gate(const std::filesystem::path& fit_dir) {
   const std::optional<std::string> review_bytes = core::read_file(fit_dir / "review.json");
   std::optional<std::string> dag_bytes;
   if (review_bytes) {
-    // The DAG path is recorded as given to `review`; a relative path is tried
-    // from the working directory first, then from the fit directory.
+    // The review records an absolute DAG path. When that file is gone, a file
+    // of the same name in the fit directory is tried, so a fit directory that
+    // was moved or copied still finds its own dag.md.
     const std::string dag_path =
         causal::review_from_json(*review_bytes, (fit_dir / "review.json").string()).dag_path;
     dag_bytes = core::read_file(dag_path);
-    if (!dag_bytes && std::filesystem::path(dag_path).is_relative()) {
+    if (!dag_bytes) {
       dag_bytes = core::read_file(fit_dir / std::filesystem::path(dag_path).filename());
     }
   }

@@ -45,7 +45,9 @@ ReviewStepOutput review_and_record(const fs::path& dag_path, const std::optional
     review = causal::review_dag(dag, fit);
     review.fit_sha256 = core::sha256_hex(fit_bytes);
   }
-  review.dag_path = dag_path.string();
+  // An absolute path lets `report` and `simulate` find the DAG from any
+  // working directory.
+  review.dag_path = fs::absolute(dag_path).lexically_normal().string();
   review.dag_sha256 = core::sha256_hex(dag_bytes);
 
   output.verdict_markdown = causal::review_to_markdown(review);

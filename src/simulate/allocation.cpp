@@ -13,7 +13,8 @@ namespace {
 // Internal invariants stay checked in release builds; a failure is a bug here
 // or in the caller, reported as an internal error.
 void require(bool condition, const char* invariant) {
-  if (!condition) throw std::logic_error(std::string("allocate_budget: broken invariant: ") + invariant);
+  if (!condition)
+    throw std::logic_error(std::string("allocate_budget: broken invariant: ") + invariant);
 }
 
 constexpr double kNegativeInfinity = -std::numeric_limits<double>::infinity();
@@ -99,8 +100,12 @@ bool solve_concave(const std::vector<AllocationMedia>& media, const std::vector<
     low_sum += piece.low;
     high_sum += piece.high;
   }
-  const double slack = 1e-12 * std::max(std::fabs(budget), high_sum);
-  if (budget < low_sum - slack || budget > high_sum + slack) return false;
+  // Spends are in units of the whole budget (see allocate_budget), so the slack
+  // is absolute: it absorbs the rounding of `total - special spend` when one
+  // media's bounds are many orders of magnitude below the total.
+  constexpr double kBudgetSlack = 1e-12;
+  if (budget < low_sum - kBudgetSlack || budget > high_sum + kBudgetSlack) return false;
+  budget = std::clamp(budget, low_sum, high_sum);
 
   // Media without a response absorb whatever the others cannot take at any
   // positive multiplier, in proportion to their room.
@@ -113,9 +118,8 @@ bool solve_concave(const std::vector<AllocationMedia>& media, const std::vector<
   if (budget >= responsive_top) {
     const double fill = idle_room > 0 ? std::min(1.0, (budget - responsive_top) / idle_room) : 0.0;
     for (const Piece& piece : pieces) {
-      spend[piece.media] = media[piece.media].no_response
-                               ? piece.low + fill * (piece.high - piece.low)
-                               : piece.high;
+      spend[piece.media] =
+          media[piece.media].no_response ? piece.low + fill * (piece.high - piece.low) : piece.high;
     }
     return true;
   }
@@ -123,7 +127,8 @@ bool solve_concave(const std::vector<AllocationMedia>& media, const std::vector<
   double multiplier_high = 0;
   for (const Piece& piece : pieces) {
     if (!media[piece.media].no_response) {
-      multiplier_high = std::max(multiplier_high, media[piece.media].response.marginal_roi(piece.low));
+      multiplier_high =
+          std::max(multiplier_high, media[piece.media].response.marginal_roi(piece.low));
     }
   }
   double multiplier_low = 0;
@@ -140,7 +145,8 @@ bool solve_concave(const std::vector<AllocationMedia>& media, const std::vector<
   std::vector<double> below(spend.size());
   const double sum_above = spend_sum(media, pieces, multiplier_low, above);
   const double sum_below = spend_sum(media, pieces, multiplier_high, below);
-  const double weight = sum_above > sum_below ? (budget - sum_below) / (sum_above - sum_below) : 0.0;
+  const double weight =
+      sum_above > sum_below ? (budget - sum_below) / (sum_above - sum_below) : 0.0;
   for (const Piece& piece : pieces) {
     const std::size_t m = piece.media;
     spend[m] = std::clamp(below[m] + weight * (above[m] - below[m]), piece.low, piece.high);
@@ -250,17 +256,17 @@ double total_response(const std::vector<AllocationMedia>& media, const std::vect
 // piece inside their bounds, so it suits the handful of media of one model, not
 // hundreds; the 1-D search is a scan plus golden-section refinement, exact up to
 // the scan finding the right cell.
-std::vector<double> allocate_budget(const std::vector<AllocationMedia>& media, double total_spend) {
+static std::vector<double> allocate_in_budget_units(const std::vector<AllocationMedia>& media,
+                                                    double total_spend) {
   const std::size_t count = media.size();
   std::vector<double> inflection(count);
   std::vector<std::size_t> convex_media;
   for (std::size_t m = 0; m < count; ++m) {
     require(media[m].min_spend > 0 && media[m].min_spend <= media[m].max_spend,
             "0 < min_spend <= max_spend");
-    inflection[m] = media[m].no_response
-                        ? media[m].min_spend
-                        : std::clamp(media[m].response.inflection_spend(), media[m].min_spend,
-                                     media[m].max_spend);
+    inflection[m] = media[m].no_response ? media[m].min_spend
+                                         : std::clamp(media[m].response.inflection_spend(),
+                                                      media[m].min_spend, media[m].max_spend);
     if (inflection[m] > media[m].min_spend) convex_media.push_back(m);
   }
   require(convex_media.size() < 20, "fewer than 20 media with a convex piece");
@@ -271,7 +277,8 @@ std::vector<double> allocate_budget(const std::vector<AllocationMedia>& media, d
   for (std::size_t pinned_mask = 0; pinned_mask < cases; ++pinned_mask) {
     std::vector<Piece> pieces;
     std::vector<Piece> convex_pieces;
-    for (std::size_t m = 0; m < count; ++m) pieces.push_back({m, inflection[m], media[m].max_spend});
+    for (std::size_t m = 0; m < count; ++m)
+      pieces.push_back({m, inflection[m], media[m].max_spend});
     for (std::size_t bit = 0; bit < convex_media.size(); ++bit) {
       const std::size_t m = convex_media[bit];
       if (pinned_mask & (std::size_t{1} << bit)) {
@@ -295,6 +302,24 @@ std::vector<double> allocate_budget(const std::vector<AllocationMedia>& media, d
   }
   require(best.value > kNegativeInfinity, "the bounds admit the total");
   return best.spend;
+}
+
+std::vector<double> allocate_budget(const std::vector<AllocationMedia>& input_media,
+                                    double total_spend) {
+  // The solver works in units of the total budget, so spends near 1e18 (token
+  // base units) and near 1 meet the same relative tolerances. The response is
+  // unchanged because the adstock multiplier absorbs the scale.
+  require(total_spend > 0 && std::isfinite(total_spend), "a positive, finite total");
+  const double scale = total_spend;
+  std::vector<AllocationMedia> media = input_media;
+  for (AllocationMedia& item : media) {
+    item.response.adstock_multiplier *= scale;
+    item.min_spend /= scale;
+    item.max_spend /= scale;
+  }
+  std::vector<double> spend = allocate_in_budget_units(media, 1.0);
+  for (double& value : spend) value *= scale;
+  return spend;
 }
 
 }  // namespace cerebro::simulate

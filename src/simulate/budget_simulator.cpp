@@ -1,7 +1,5 @@
 #include "simulate/budget_simulator.hpp"
 
-#include "transform/adstock.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,6 +13,7 @@
 #include "core/errors.hpp"
 #include "simulate/allocation.hpp"
 #include "simulate/steady_state.hpp"
+#include "transform/adstock.hpp"
 
 namespace cerebro::simulate {
 namespace {
@@ -69,7 +68,8 @@ MediaInputs read_media(const fit::MediaResult& media, int current_weeks) {
   MediaInputs inputs;
   inputs.fit = &media;
   inputs.response.curve = selected_parameters(media);
-  inputs.response.adstock_multiplier = transform::steady_state_adstock_multiplier(media.decay_rate, media.window_weeks);
+  inputs.response.adstock_multiplier =
+      transform::steady_state_adstock_multiplier(media.decay_rate, media.window_weeks);
   inputs.current_spend = current_weekly_spend(media.spend, current_weeks);
   inputs.off = !(inputs.current_spend > 0);
 
@@ -83,7 +83,8 @@ MediaInputs read_media(const fit::MediaResult& media, int current_weeks) {
     }
   }
   for (double adstock : media.adstock) {
-    if (std::isfinite(adstock)) inputs.max_observed_adstock = std::max(inputs.max_observed_adstock, adstock);
+    if (std::isfinite(adstock))
+      inputs.max_observed_adstock = std::max(inputs.max_observed_adstock, adstock);
   }
   inputs.evaluation_spend =
       inputs.off ? (active_weeks > 0 ? active_sum / active_weeks : 0.0) : inputs.current_spend;
@@ -142,7 +143,8 @@ void annotate(const MediaInputs& inputs, MediaRecommendation& row) {
     return spend > kOutOfSampleFactor * inputs.max_historical_spend ||
            adstock_per_spend * spend > kOutOfSampleFactor * inputs.max_observed_adstock;
   };
-  if (!row.off && (out_of_sample(row.recommended_spend) || out_of_sample(row.unconstrained_spend))) {
+  if (!row.off &&
+      (out_of_sample(row.recommended_spend) || out_of_sample(row.unconstrained_spend))) {
     row.annotations.emplace_back(kOutOfSampleAnnotation);
   }
 
@@ -201,13 +203,35 @@ double current_weekly_spend(const std::vector<double>& spend_per_week, int curre
   return std::accumulate(begin, spend_per_week.end(), 0.0) / current_weeks;
 }
 
+// A budget total adds the media's spend, which only means something in one
+// unit: 1 GNO of emissions and 1 USD of external incentives cannot be traded
+// against each other without a price.
+void require_one_spend_unit(const fit::FitResult& fit) {
+  const fit::MediaResult* first_with_unit = nullptr;
+  for (const fit::MediaResult& media : fit.media) {
+    if (media.unit.empty()) continue;
+    if (first_with_unit == nullptr) {
+      first_with_unit = &media;
+    } else if (media.unit != first_with_unit->unit) {
+      throw core::InputError(fmt::format(
+          "media '{}' is in {} but '{}' is in {}, so their spend cannot share one budget. Convert "
+          "every media to one unit (for example USD at the week's price) in the spec's SQL and "
+          "fit again.",
+          first_with_unit->name, first_with_unit->unit, media.name, media.unit));
+    }
+  }
+}
+
 SimulationResult simulate_budget(const fit::FitResult& fit, const SimulationOptions& options) {
   std::size_t weeks_available = fit.weeks.size();
-  for (const fit::MediaResult& media : fit.media) weeks_available = std::min(weeks_available, media.spend.size());
+  for (const fit::MediaResult& media : fit.media)
+    weeks_available = std::min(weeks_available, media.spend.size());
   validate_simulation_options(options, static_cast<int>(weeks_available));
+  require_one_spend_unit(fit);
 
   std::vector<MediaInputs> inputs;
-  for (const fit::MediaResult& media : fit.media) inputs.push_back(read_media(media, options.current_weeks));
+  for (const fit::MediaResult& media : fit.media)
+    inputs.push_back(read_media(media, options.current_weeks));
 
   // 1. Bounds of both problems; off media take no part.
   std::vector<std::size_t> active;
@@ -221,8 +245,8 @@ SimulationResult simulate_budget(const fit::FitResult& fit, const SimulationOpti
     current_total += media.current_spend;
     const double capped_high =
         media.no_response ? media.current_spend : (1 + options.max_change) * media.current_spend;
-    const double free_high = media.no_response ? media.current_spend
-                                               : kOutOfSampleFactor * media.max_historical_spend;
+    const double free_high =
+        media.no_response ? media.current_spend : kOutOfSampleFactor * media.max_historical_spend;
     capped.push_back({media.response, (1 - options.max_change) * media.current_spend, capped_high,
                       media.no_response});
     unconstrained.push_back({media.response, kUnconstrainedFloorFraction * media.current_spend,

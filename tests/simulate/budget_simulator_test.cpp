@@ -23,7 +23,8 @@ constexpr double kScaleTolerance = 1e-7;
 
 // Geometric adstock as the spec defines it, written out here so the tests do
 // not depend on the fit's implementation.
-std::vector<double> geometric_adstock(const std::vector<double>& spend, double decay_rate, int window_weeks) {
+std::vector<double> geometric_adstock(const std::vector<double>& spend, double decay_rate,
+                                      int window_weeks) {
   std::vector<double> adstock(spend.size(), 0.0);
   for (std::size_t t = 0; t < spend.size(); ++t) {
     double weight = 1;
@@ -35,7 +36,8 @@ std::vector<double> geometric_adstock(const std::vector<double>& spend, double d
   return adstock;
 }
 
-fit::MediaResult power_media(const std::string& name, std::vector<double> spend, double beta, double elasticity) {
+fit::MediaResult power_media(const std::string& name, std::vector<double> spend, double beta,
+                             double elasticity) {
   fit::MediaResult media;
   media.name = name;
   media.decay_rate = 0.5;
@@ -66,14 +68,18 @@ fit::FitResult make_fit(std::vector<fit::MediaResult> media) {
   return fit;
 }
 
-std::vector<double> constant(double value, int weeks = 30) { return std::vector<double>(weeks, value); }
+std::vector<double> constant(double value, int weeks = 30) {
+  return std::vector<double>(weeks, value);
+}
 
 bool has_annotation(const MediaRecommendation& row, std::string_view text) {
-  return std::find(row.annotations.begin(), row.annotations.end(), std::string(text)) != row.annotations.end();
+  return std::find(row.annotations.begin(), row.annotations.end(), std::string(text)) !=
+         row.annotations.end();
 }
 
 fit::FitResult three_media_fit() {
-  return make_fit({power_media("claims", constant(100), 20, 0.5), power_media("topups", constant(50), 2, 0.6),
+  return make_fit({power_media("claims", constant(100), 20, 0.5),
+                   power_media("topups", constant(50), 2, 0.6),
                    hill_media("bridge", constant(80), 3000, 60, 2.5)});
 }
 
@@ -84,8 +90,12 @@ TEST(SimulateBudget, RespectsCapAndNeverZero) {
     const SimulationResult result = simulate_budget(three_media_fit(), options);
     for (const MediaRecommendation& row : result.media) {
       EXPECT_GT(row.recommended_spend, 0) << row.name;
-      EXPECT_GE(row.recommended_spend, (1 - max_change) * row.current_spend * (1 - kRelativeTolerance)) << row.name;
-      EXPECT_LE(row.recommended_spend, (1 + max_change) * row.current_spend * (1 + kRelativeTolerance)) << row.name;
+      EXPECT_GE(row.recommended_spend,
+                (1 - max_change) * row.current_spend * (1 - kRelativeTolerance))
+          << row.name;
+      EXPECT_LE(row.recommended_spend,
+                (1 + max_change) * row.current_spend * (1 + kRelativeTolerance))
+          << row.name;
       EXPECT_LE(std::fabs(row.change_fraction), max_change + kRelativeTolerance) << row.name;
       EXPECT_GT(row.unconstrained_spend, 0) << row.name;
     }
@@ -115,7 +125,8 @@ TEST(SimulateBudget, SharesAndRoisMatchHandValues) {
   EXPECT_NEAR(claims.average_roi, response / 100, kRelativeTolerance * response);
   EXPECT_NEAR(claims.marginal_roi, 0.5 * response / 100, kRelativeTolerance * response);
   ASSERT_TRUE(claims.marginal_return_per_adstock_unit.has_value());
-  EXPECT_NEAR(*claims.marginal_return_per_adstock_unit, 20 * 0.5 / std::sqrt(adstock), kRelativeTolerance);
+  EXPECT_NEAR(*claims.marginal_return_per_adstock_unit, 20 * 0.5 / std::sqrt(adstock),
+              kRelativeTolerance);
   EXPECT_FALSE(result.media[2].marginal_return_per_adstock_unit.has_value());
   EXPECT_EQ(result.media[2].curve, "hill");
   EXPECT_EQ(result.fit_id, "test-fit");
@@ -129,7 +140,8 @@ TEST(SimulateBudget, PredictedChangeIsSumOfMediaChanges) {
   EXPECT_NEAR(result.totals.predicted_kpi_change, sum, 1e-12 * std::fabs(sum));
   // Same budget reallocated optimally cannot lose KPI, and without caps it gains at least as much.
   EXPECT_GE(result.totals.predicted_kpi_change, 0);
-  EXPECT_GE(result.totals.unconstrained_predicted_kpi_change, result.totals.predicted_kpi_change - 1e-9);
+  EXPECT_GE(result.totals.unconstrained_predicted_kpi_change,
+            result.totals.predicted_kpi_change - 1e-9);
 }
 
 TEST(SimulateBudget, NegativeElasticityNeverIncreased) {
@@ -159,7 +171,8 @@ TEST(SimulateBudget, TotalBeyondCapsRejected) {
     simulate_budget(fit, options);
     ADD_FAILURE() << "accepted a total the caps cannot reach";
   } catch (const core::InputError& error) {
-    EXPECT_NE(std::string(error.what()).find("budget_change 0.2"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("budget_change 0.2"), std::string::npos)
+        << error.what();
   }
 }
 
@@ -168,7 +181,8 @@ TEST(SimulateBudget, OffMediaStaysOff) {
   std::fill(seasonal.end() - 6, seasonal.end(), 0.0);
   seasonal[3] = 80;  // active-week mean: (25 * 40 + 80) / 24 = 45
   const fit::FitResult fit = make_fit({power_media("running", constant(100), 20, 0.5),
-                                       power_media("paused", seasonal, 30, 0.5), power_media("other", constant(60), 10, 0.5)});
+                                       power_media("paused", seasonal, 30, 0.5),
+                                       power_media("other", constant(60), 10, 0.5)});
   const SimulationResult result = simulate_budget(fit, SimulationOptions{});
   const MediaRecommendation& paused = result.media[1];
   EXPECT_TRUE(paused.off);
@@ -189,8 +203,8 @@ TEST(SimulateBudget, OutOfSampleWhenAboveHistory) {
   // above any adstock seen.
   std::vector<double> spend = constant(100);
   spend[10] = 200;
-  const fit::FitResult fit = make_fit({power_media("strong", spend, 100, 0.9),
-                                       power_media("weak", constant(200), 1, 0.2)});
+  const fit::FitResult fit = make_fit(
+      {power_media("strong", spend, 100, 0.9), power_media("weak", constant(200), 1, 0.2)});
   const SimulationResult result = simulate_budget(fit, SimulationOptions{});
   EXPECT_TRUE(has_annotation(result.media[0], kOutOfSampleAnnotation));
   EXPECT_FALSE(has_annotation(result.media[1], kOutOfSampleAnnotation));
@@ -198,7 +212,8 @@ TEST(SimulateBudget, OutOfSampleWhenAboveHistory) {
 
 TEST(SimulateBudget, NoOutOfSampleWithinHistory) {
   // Two identical concave media split the same total evenly, at their history.
-  const fit::FitResult fit = make_fit({power_media("a", constant(100), 5, 0.5), power_media("b", constant(100), 5, 0.5)});
+  const fit::FitResult fit =
+      make_fit({power_media("a", constant(100), 5, 0.5), power_media("b", constant(100), 5, 0.5)});
   const SimulationResult result = simulate_budget(fit, SimulationOptions{});
   for (const MediaRecommendation& row : result.media) {
     EXPECT_NEAR(row.recommended_spend, 100, 1e-6 * 100) << row.name;
@@ -228,20 +243,30 @@ TEST(SimulateBudget, TokenBaseUnitsGiveSameShares) {
     return values;
   };
   const fit::FitResult whole = three_media_fit();
-  const fit::FitResult wei = make_fit({power_media("claims", scaled(constant(100)), 20 / std::pow(scale, 0.5), 0.5),
-                                       power_media("topups", scaled(constant(50)), 2 / std::pow(scale, 0.6), 0.6),
-                                       hill_media("bridge", scaled(constant(80)), 3000, 60 * scale, 2.5)});
-  const SimulationResult a = simulate_budget(whole, SimulationOptions{});
-  const SimulationResult b = simulate_budget(wei, SimulationOptions{});
-  for (std::size_t m = 0; m < a.media.size(); ++m) {
-    EXPECT_NEAR(b.media[m].current_share, a.media[m].current_share, kScaleTolerance) << a.media[m].name;
-    EXPECT_NEAR(b.media[m].change_fraction, a.media[m].change_fraction, kScaleTolerance) << a.media[m].name;
-    EXPECT_NEAR(b.media[m].unconstrained_spend / scale, a.media[m].unconstrained_spend,
-                kScaleTolerance * a.media[m].unconstrained_spend)
-        << a.media[m].name;
-    EXPECT_NEAR(b.media[m].predicted_kpi_change, a.media[m].predicted_kpi_change,
-                kScaleTolerance * std::max(1.0, std::fabs(a.media[m].predicted_kpi_change)))
-        << a.media[m].name;
+  const fit::FitResult wei =
+      make_fit({power_media("claims", scaled(constant(100)), 20 / std::pow(scale, 0.5), 0.5),
+                power_media("topups", scaled(constant(50)), 2 / std::pow(scale, 0.6), 0.6),
+                hill_media("bridge", scaled(constant(80)), 3000, 60 * scale, 2.5)});
+  for (double budget_change : {0.0, 0.1, -0.2}) {
+    SimulationOptions options;
+    options.budget_change = budget_change;
+    const SimulationResult a = simulate_budget(whole, options);
+    const SimulationResult b = simulate_budget(wei, options);
+    EXPECT_NEAR(b.totals.recommended_spend / b.totals.current_spend,
+                a.totals.recommended_spend / a.totals.current_spend, kScaleTolerance)
+        << "budget_change " << budget_change;
+    for (std::size_t m = 0; m < a.media.size(); ++m) {
+      EXPECT_NEAR(b.media[m].current_share, a.media[m].current_share, kScaleTolerance)
+          << a.media[m].name;
+      EXPECT_NEAR(b.media[m].change_fraction, a.media[m].change_fraction, kScaleTolerance)
+          << a.media[m].name;
+      EXPECT_NEAR(b.media[m].unconstrained_spend / scale, a.media[m].unconstrained_spend,
+                  kScaleTolerance * a.media[m].unconstrained_spend)
+          << a.media[m].name;
+      EXPECT_NEAR(b.media[m].predicted_kpi_change, a.media[m].predicted_kpi_change,
+                  kScaleTolerance * std::max(1.0, std::fabs(a.media[m].predicted_kpi_change)))
+          << a.media[m].name;
+    }
   }
 }
 
@@ -258,10 +283,13 @@ TEST(SimulateBudget, RangesFromBootstrapUncertainty) {
   const SimulationResult result = simulate_budget(fit, options);
   for (const MediaRecommendation& row : result.media) {
     ASSERT_TRUE(row.marginal_roi_range.has_value()) << row.name;
-    EXPECT_NEAR(row.marginal_roi_range->p50, row.marginal_roi, kRelativeTolerance * row.marginal_roi);
-    EXPECT_NEAR(row.marginal_roi_range->p05, 0.5 * row.marginal_roi, kRelativeTolerance * row.marginal_roi);
+    EXPECT_NEAR(row.marginal_roi_range->p50, row.marginal_roi,
+                kRelativeTolerance * row.marginal_roi);
+    EXPECT_NEAR(row.marginal_roi_range->p05, 0.5 * row.marginal_roi,
+                kRelativeTolerance * row.marginal_roi);
     ASSERT_TRUE(row.average_roi_range.has_value()) << row.name;
-    EXPECT_NEAR(row.average_roi_range->p95, 1.5 * row.average_roi, kRelativeTolerance * row.average_roi);
+    EXPECT_NEAR(row.average_roi_range->p95, 1.5 * row.average_roi,
+                kRelativeTolerance * row.average_roi);
     ASSERT_TRUE(row.predicted_kpi_change_range.has_value()) << row.name;
     EXPECT_LE(row.predicted_kpi_change_range->p05, row.predicted_kpi_change_range->p50);
     EXPECT_LE(row.predicted_kpi_change_range->p50, row.predicted_kpi_change_range->p95);
@@ -283,10 +311,10 @@ TEST(SimulationOptions, InvalidValuesAreRejected) {
     SimulationOptions options;
   };
   const std::vector<Case> cases = {
-      {"current_weeks", {0, 0, 0.3}},       {"current_weeks", {31, 0, 0.3}},
-      {"budget_change", {4, 0.31, 0.3}},    {"budget_change", {4, -0.5, 0.3}},
-      {"budget_change", {4, NAN, 0.3}},     {"max_change", {4, 0, 0}},
-      {"max_change", {4, 0, 0.31}},         {"budget_change", {4, 0.2, 0.1}},
+      {"current_weeks", {0, 0, 0.3}},    {"current_weeks", {31, 0, 0.3}},
+      {"budget_change", {4, 0.31, 0.3}}, {"budget_change", {4, -0.5, 0.3}},
+      {"budget_change", {4, NAN, 0.3}},  {"max_change", {4, 0, 0}},
+      {"max_change", {4, 0, 0.31}},      {"budget_change", {4, 0.2, 0.1}},
   };
   for (const Case& test : cases) {
     try {
@@ -307,7 +335,8 @@ TEST(SimulateBudget, MissingCurveParametersRejected) {
 TEST(SimulateBudget, AllMediaOffRejected) {
   std::vector<double> spend = constant(50);
   std::fill(spend.end() - 4, spend.end(), 0.0);
-  EXPECT_THROW(simulate_budget(make_fit({power_media("a", spend, 5, 0.5)}), SimulationOptions{}), core::InputError);
+  EXPECT_THROW(simulate_budget(make_fit({power_media("a", spend, 5, 0.5)}), SimulationOptions{}),
+               core::InputError);
 }
 
 TEST(SimulationJson, RoundTripsEveryField) {
@@ -327,10 +356,12 @@ TEST(SimulationJson, RoundTripsEveryField) {
 
 TEST(SimulationJson, MissingKeyNamesPath) {
   try {
-    simulation_from_json(R"({"fit_id": "x", "options": {"current_weeks": 4, "budget_change": 0}})", "sim.json");
+    simulation_from_json(R"({"fit_id": "x", "options": {"current_weeks": 4, "budget_change": 0}})",
+                         "sim.json");
     ADD_FAILURE() << "accepted a simulation without options.max_change";
   } catch (const core::InputError& error) {
-    EXPECT_NE(std::string(error.what()).find("options.max_change"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("options.max_change"), std::string::npos)
+        << error.what();
     EXPECT_NE(std::string(error.what()).find("sim.json"), std::string::npos) << error.what();
   }
 }
