@@ -22,7 +22,11 @@ void write_file_atomically(const fs::path& path, std::string_view contents) {
     throw InputError("cannot create output directory '" + parent.string() + "': " + ec.message() +
                      ". Choose a writable --out directory.");
   }
-  std::string temporary = (parent / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  // A hidden name in the same directory, so rename() stays on one file system.
+  std::string temporary_name = ".";
+  temporary_name += path.filename().string();
+  temporary_name += ".tmp-XXXXXX";
+  std::string temporary = (parent / temporary_name).string();
   const int fd = ::mkstemp(temporary.data());
   if (fd < 0) {
     throw InputError("cannot write to '" + parent.string() + "': " + std::strerror(errno) +

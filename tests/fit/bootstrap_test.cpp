@@ -19,8 +19,6 @@ using testing::simulated_fit;
 // Few resamples keep the suite fast; percentiles of 50 draws are coarse but
 // enough for the orderings checked here.
 constexpr int kResamples = 50;
-// Sums of up to nine geometric terms are exact to a few roundings.
-constexpr double kSumTolerance = 1e-12;
 // Interval width shrinks like 1 / sqrt(n): 4x the weeks gives about half the
 // width. 0.8 leaves room for the noise of 50 resamples per fit.
 constexpr double kMaxWidthRatio = 0.8;
