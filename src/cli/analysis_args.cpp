@@ -1,5 +1,7 @@
 #include "cli/analysis_args.hpp"
 
+#include <set>
+
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
@@ -40,6 +42,21 @@ io::ModelSpec spec_from_quick_flags(const AnalysisArgs& args) {
   return spec;
 }
 
+// Quick flags name columns directly, so a column given twice (or as both the
+// KPI and a media) would enter the model as two series with one source.
+void require_distinct_columns(const AnalysisArgs& args) {
+  std::set<std::string> seen{args.kpi_column};
+  for (const std::vector<std::string>* columns : {&args.media_columns, &args.control_columns}) {
+    for (const std::string& column : *columns) {
+      if (!seen.insert(column).second) {
+        throw core::InputError(fmt::format(
+            "column '{}' is named twice in --kpi, --media and --controls; name each column once.",
+            column));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void add_analysis_options(CLI::App& command, AnalysisArgs& args) {
@@ -77,6 +94,7 @@ io::ModelSpec model_spec_from_args(const AnalysisArgs& args) {
     throw core::InputError(
         "no input given; pass a SPEC.yaml, or the quick flags --data FILE --kpi COLUMN --media COLUMN[,COLUMN...].");
   }
+  if (quick) require_distinct_columns(args);
   io::ModelSpec spec = args.spec_path.empty() ? spec_from_quick_flags(args) : io::load_model_spec(args.spec_path);
   if (args.out_dir) spec.out = *args.out_dir;
   if (args.threads) spec.threads = *args.threads;

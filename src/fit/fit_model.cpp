@@ -124,7 +124,7 @@ void add_curve_warnings(const MediaResult& media, std::vector<FitWarning>& warni
 
 }  // namespace
 
-FitResult fit_model(const core::WeeklyPanel& panel, const FitOptions& options) {
+PreparedFit prepare_fit(const core::WeeklyPanel& panel, const FitOptions& options) {
   if (!(options.holdout_fraction > 0 && options.holdout_fraction <= 0.5)) {
     throw core::InputError(fmt::format(
         "holdout_fraction {} is outside (0, 0.5]; the default is 0.2.", options.holdout_fraction));
@@ -132,17 +132,19 @@ FitResult fit_model(const core::WeeklyPanel& panel, const FitOptions& options) {
   if (panel.media.empty()) {
     throw core::InputError("The panel has no media series; declare at least one media.");
   }
-  const std::vector<MediaFitOptions> media_options = resolve_media_options(panel, options);
+  PreparedFit prepared;
+  prepared.media_options = resolve_media_options(panel, options);
   int max_window_weeks = 0;
-  for (const MediaFitOptions& media : media_options) {
+  for (const MediaFitOptions& media : prepared.media_options) {
     max_window_weeks = std::max(max_window_weeks, media.window_weeks);
   }
-  const FitWindow window = plan_fit_window(panel.weeks, panel.week_start, options.start,
-                                           options.end, max_window_weeks, options.holdout_fraction);
-  const int first = window.first_warmup_week;
-  const int last = window.last_modeling_week;
-  require_finite(panel.kpi, panel, first, last);
-  for (const core::Series& series : panel.media) require_finite(series, panel, first, last);
+  prepared.window = plan_fit_window(panel.weeks, panel.week_start, options.start, options.end,
+                                    max_window_weeks, options.holdout_fraction);
+  const FitWindow& window = prepared.window;
+  require_finite(panel.kpi, panel, window.first_warmup_week, window.last_modeling_week);
+  for (const core::Series& series : panel.media) {
+    require_finite(series, panel, window.first_warmup_week, window.last_modeling_week);
+  }
 
   // Guards and level shifts see the whole panel's adstock. NOTE: media with
   // decay_rate auto enter them at the default 0.5, because the grid choice
@@ -150,15 +152,39 @@ FitResult fit_model(const core::WeeklyPanel& panel, const FitOptions& options) {
   std::vector<std::vector<double>> panel_adstock;
   for (std::size_t m = 0; m < panel.media.size(); ++m) {
     panel_adstock.push_back(transform::geometric_adstock(
-        panel.media[m].values, media_options[m].decay_rate.value_or(kDefaultDecayRate),
-        media_options[m].window_weeks));
+        panel.media[m].values, prepared.media_options[m].decay_rate.value_or(kDefaultDecayRate),
+        prepared.media_options[m].window_weeks));
   }
   const checks::GuardInput guard_input{panel, window.first_modeling_week,
                                        window.last_modeling_week, options.events, panel_adstock};
-  FitResult result;
-  result.warnings = checks::run_data_guards(guard_input);
-  checks::LevelShiftAdjustment adjustment = checks::remove_level_shifts(guard_input);
+  prepared.warnings = checks::run_data_guards(guard_input);
+  prepared.level_shifts = checks::remove_level_shifts(guard_input);
 
+  // Collinearity of spend over the weeks after warm-up, after the guards.
+  std::vector<checks::NamedSeries> modeled_spend;
+  for (const core::Series& series : panel.media) {
+    modeled_spend.push_back(
+        {series.name, std::span<const double>(series.values)
+                          .subspan(window.first_modeling_week, window.modeling_weeks)});
+  }
+  prepared.correlations = checks::media_correlations(modeled_spend);
+  prepared.vif = checks::variance_inflation_factors(modeled_spend);
+  for (FitWarning& warning :
+       checks::check_collinearity(prepared.correlations, options.allowed_collinear_pairs)) {
+    prepared.collinearity_warnings.push_back(std::move(warning));
+  }
+  return prepared;
+}
+
+FitResult fit_model(const core::WeeklyPanel& panel, const FitOptions& options) {
+  PreparedFit prepared = prepare_fit(panel, options);
+  const std::vector<MediaFitOptions>& media_options = prepared.media_options;
+  const FitWindow& window = prepared.window;
+  const int first = window.first_warmup_week;
+  const int last = window.last_modeling_week;
+  FitResult result;
+  result.warnings = std::move(prepared.warnings);
+  checks::LevelShiftAdjustment& adjustment = prepared.level_shifts;
   // Output window: local index 0 is the first warm-up week.
   const int warmup = window.first_modeling_week - first;
   const int output_weeks = last - first + 1;
@@ -192,17 +218,9 @@ FitResult fit_model(const core::WeeklyPanel& panel, const FitOptions& options) {
                      window.modeling_weeks, kDirectionalOnlyWeeks)});
   }
 
-  // Collinearity of spend over the weeks after warm-up, after the guards.
-  std::vector<checks::NamedSeries> modeled_spend;
-  for (const core::Series& series : panel.media) {
-    modeled_spend.push_back(
-        {series.name, std::span<const double>(series.values)
-                          .subspan(window.first_modeling_week, window.modeling_weeks)});
-  }
-  result.correlations = checks::media_correlations(modeled_spend);
-  result.vif = checks::variance_inflation_factors(modeled_spend);
-  for (FitWarning& warning :
-       checks::check_collinearity(result.correlations, options.allowed_collinear_pairs)) {
+  result.correlations = std::move(prepared.correlations);
+  result.vif = std::move(prepared.vif);
+  for (FitWarning& warning : prepared.collinearity_warnings) {
     result.warnings.push_back(std::move(warning));
   }
 

@@ -218,7 +218,7 @@ TEST(LoadAnalysis, JsonLinesFileThroughChdb) {
   EXPECT_EQ(embedded.panel.kpi.source, "panel.jsonl:tvl_usd");
 }
 
-TEST(LoadAnalysis, SqlErrorIsInputError) {
+TEST(LoadAnalysis, ChdbSqlErrorIsInputError) {
   const testing::ScratchDir scratch("sql-error");
   EXPECT_THAT(load_error(scratch, "kpi: {name: k, sql: SELECT nope FROM nowhere}\nmedia: [{name: m, sql: SELECT 1}]\n"),
               HasSubstr("failed in embedded ClickHouse"));
@@ -285,7 +285,7 @@ std::map<std::string, double> osmosis_tvl_by_week() {
   return sums;
 }
 
-TEST(LoadAnalysis, OsmosisExampleSpec) {
+TEST(LoadAnalysis, ChdbOsmosisExampleSpec) {
   const auto spec_path = std::filesystem::path(CEREBRO_SOURCE_DIR) / "examples/osmosis/spec.yaml";
   const Analysis analysis = load_analysis(load_model_spec(spec_path));
   const core::WeeklyPanel& panel = analysis.panel;

@@ -1,5 +1,7 @@
 // End-to-end gate tests: fixtures come from the real `fit` and `review`
-// commands on the Osmosis example, without bootstrap to stay fast.
+// commands on the Osmosis example, without bootstrap to stay fast. The suite
+// name carries "Chdb" because the example's SQL runs in embedded ClickHouse,
+// which the sanitizer build cannot load.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -42,7 +44,7 @@ Edges: M1→Y, M2→Y, U→M1, U→M2, U→Y
 Flags: none
 )";
 
-class ReportGate : public ::testing::Test {
+class ReportGateChdb : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("cerebro-report-gate-" + std::to_string(::getpid()) + "-" +
@@ -60,12 +62,12 @@ class ReportGate : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(ReportGate, NoReviewExitsThree) {
+TEST_F(ReportGateChdb, NoReviewExitsThree) {
   EXPECT_EQ(run("report " + dir_.string()), 3);
   EXPECT_FALSE(report_written());
 }
 
-TEST_F(ReportGate, BlockReviewExitsThree) {
+TEST_F(ReportGateChdb, BlockReviewExitsThree) {
   write_blocking_dag();
   ASSERT_EQ(run("review " + (dir_ / "blocking_dag.md").string() + " --fit " + (dir_ / "fit.json").string()), 3);
   ASSERT_TRUE(fs::exists(dir_ / "review.json"));
@@ -73,7 +75,7 @@ TEST_F(ReportGate, BlockReviewExitsThree) {
   EXPECT_FALSE(report_written());
 }
 
-TEST_F(ReportGate, FitChangedAfterReviewExitsThree) {
+TEST_F(ReportGateChdb, FitChangedAfterReviewExitsThree) {
   write_passing_dag();
   ASSERT_EQ(run("review " + (dir_ / "passing_dag.md").string() + " --fit " + (dir_ / "fit.json").string()), 0);
   std::ofstream(dir_ / "fit.json", std::ios::app) << "\n";
@@ -81,7 +83,7 @@ TEST_F(ReportGate, FitChangedAfterReviewExitsThree) {
   EXPECT_FALSE(report_written());
 }
 
-TEST_F(ReportGate, PassReviewWritesBothFiles) {
+TEST_F(ReportGateChdb, PassReviewWritesBothFiles) {
   write_passing_dag();
   ASSERT_EQ(run("review " + (dir_ / "passing_dag.md").string() + " --fit " + (dir_ / "fit.json").string()), 0);
   const fs::path out = dir_ / "custom" / "page.html";
