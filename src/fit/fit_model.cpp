@@ -257,6 +257,17 @@ FitResult fit_model(const core::WeeklyPanel& panel, const FitOptions& options) {
       }
     }
     media.decay_rate = chosen.decay_rate;
+    const double last_grid_rate = (kDecayGridSteps - 1) / 10.0;
+    if (media.decay_rate_auto && media.decay_rate >= last_grid_rate) {
+      // The best value may lie beyond the grid, and a long carryover is also
+      // what a trend in the KPI that the media does not explain looks like.
+      result.warnings.push_back(
+          {"decay_rate_at_grid_edge", media.name,
+           fmt::format("Media '{}': decay_rate auto chose {:.1f}, the top of its grid, so the "
+                       "holdout error still falls as carryover grows. Check the KPI for a trend "
+                       "the media do not explain before trusting a carryover this long.",
+                       media.name, media.decay_rate)});
+    }
     media.adstock = std::move(chosen.adstock);
     const MediaCurves& curves = chosen.curves;
     media.p10_adstock = curves.p10_adstock;

@@ -106,4 +106,10 @@ std::vector<std::size_t> media_by_contribution(const fit::FitResult& fit) {
   return order;
 }
 
+std::string roi_unit(const fit::FitResult& fit, const fit::MediaResult& media) {
+  const std::string kpi_unit = fit.kpi_unit.empty() ? "KPI units" : fit.kpi_unit;
+  const std::string spend_unit = media.unit.empty() ? "unit of spend" : media.unit;
+  return kpi_unit + " per " + spend_unit;
+}
+
 }  // namespace cerebro::report

@@ -40,6 +40,10 @@ struct ModelFitView {
 // weekly arrays disagree in length with `weeks`.
 ModelFitView model_fit_view(const fit::FitResult& fit);
 
+// Returns the unit of a media's ROI, such as "usd per gno", with "KPI units"
+// and "unit of spend" standing in for a unit the spec did not declare.
+std::string roi_unit(const fit::FitResult& fit, const fit::MediaResult& media);
+
 // Returns media indices ordered by total contribution, largest first.
 std::vector<std::size_t> media_by_contribution(const fit::FitResult& fit);
 

@@ -48,7 +48,7 @@ std::string directional_banner() {
 
 std::string roi_sentence(const fit::FitResult& fit, const fit::MediaResult& media) {
   if (!media.historical_roi) return "no spend, so no ROI";
-  std::string text = "historical ROI " + format_number(*media.historical_roi) + " " + fit.kpi_unit + " per " + media.unit;
+  std::string text = "historical ROI " + format_number(*media.historical_roi) + " " + roi_unit(fit, media);
   if (media.uncertainty) {
     text += " (5th–95th percentile " + format_number(media.uncertainty->historical_roi.p05) + " to " +
             format_number(media.uncertainty->historical_roi.p95) + ")";

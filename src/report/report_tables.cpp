@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "report/fit_view.hpp"
 #include "report/number_format.hpp"
 #include "report/svg_document.hpp"
 
@@ -13,10 +14,6 @@ namespace {
 
 std::string optional_number(const std::optional<double>& value) {
   return value ? format_number(*value) : "not fitted";
-}
-
-std::string roi_unit(const fit::FitResult& fit, const fit::MediaResult& media) {
-  return fit.kpi_unit.empty() && media.unit.empty() ? "" : fit.kpi_unit + " per " + media.unit;
 }
 
 std::string list_html(const std::vector<std::string>& items) {

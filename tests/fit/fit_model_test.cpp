@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <chrono>
 #include <cmath>
 #include <random>
@@ -222,6 +224,29 @@ TEST(FitModel, RecoversKnownParameters) {
   expect_relative(*media.concave.elasticity, 0.4);
   expect_relative(*media.concave.beta, 15.0);
   EXPECT_EQ(media.selected_curve, CurveKind::concave);
+}
+
+TEST(FitModel, AutoDecayAtGridTopWarns) {
+  // The same noiseless setup with a true decay of 0.95, above the grid's 0.9:
+  // the holdout error falls all the way up the grid.
+  core::WeeklyPanel panel;
+  const int weeks = 104;
+  for (int t = 0; t < weeks; ++t) panel.weeks.push_back(kFirstMonday + days(7 * t));
+  auto spend = flighted_spend(weeks, 21);
+  const auto adstock = transform::geometric_adstock(spend, 0.95, 8);
+  panel.kpi.name = "volume_usd";
+  for (int t = 0; t < weeks; ++t) {
+    panel.kpi.values.push_back(800.0 + (adstock[t] > 0 ? 15.0 * std::pow(adstock[t], 0.4) : 0.0));
+  }
+  panel.media.push_back(media_series("rewards", std::move(spend)));
+  FitOptions options;
+  options.media = {{"rewards", std::nullopt, 8}};
+  const FitResult result = fit_model(panel, options);
+  EXPECT_NEAR(result.media[0].decay_rate, 0.9, 1e-12);
+  const bool warned = std::any_of(result.warnings.begin(), result.warnings.end(), [](const auto& w) {
+    return w.code == "decay_rate_at_grid_edge" && w.media == "rewards";
+  });
+  EXPECT_TRUE(warned);
 }
 
 TEST(FitModel, AutoDecayTieKeepsSmallerRate) {
