@@ -1,6 +1,9 @@
 #include "causal/dag.hpp"
 
 #include <array>
+#include <cctype>
+#include <charconv>
+#include <regex>
 #include <utility>
 
 #include "core/errors.hpp"
@@ -28,7 +31,61 @@ std::string join_ids(const std::vector<Node>& nodes, const std::vector<std::size
 
 }  // namespace
 
-bool Node::observed() const { return source != "latent" && role != NodeRole::latent; }
+bool Node::observed() const { return !is_latent_source(source) && role != NodeRole::latent; }
+
+namespace {
+
+bool starts_with_latent(std::string_view source) {
+  constexpr std::string_view kLatent = "latent";
+  if (source.size() < kLatent.size()) return false;
+  for (std::size_t i = 0; i < kLatent.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(source[i])) != kLatent[i]) return false;
+  }
+  return true;
+}
+
+bool word_character(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+}
+
+}  // namespace
+
+bool is_latent_source(std::string_view source) {
+  return starts_with_latent(source) && !is_ambiguous_latent_source(source);
+}
+
+bool is_ambiguous_latent_source(std::string_view source) {
+  return starts_with_latent(source) && source.size() > 6 && word_character(source[6]);
+}
+
+std::string node_id_problem(std::string_view id) {
+  for (char c : id) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::iscntrl(byte) || byte == 0x7f) return "contains a control character";
+    if (std::isspace(byte)) return "contains a space";
+    if (c == ',' || c == ';' || c == '|') return std::string("contains `") + c + "`";
+  }
+  if (id.find("→") != std::string_view::npos || id.find("->") != std::string_view::npos) {
+    return "contains an arrow";
+  }
+  return "";
+}
+
+std::optional<int> time_subscript(const std::string& name, const std::string& place) {
+  static const std::regex kSubscript(R"(_\{?t(([+-])\s*(\d+))?\}?$)");
+  std::smatch match;
+  if (!std::regex_search(name, match, kSubscript)) return std::nullopt;
+  if (!match[1].matched) return 0;
+  const std::string digits = match[3].str();
+  int offset = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), offset);
+  if (error != std::errc() || end != digits.data() + digits.size() || offset > kMaxTimeOffset) {
+    throw core::InputError(place + ": the time subscript of `" + name + "` is off by more than " +
+                           std::to_string(kMaxTimeOffset) +
+                           " weeks; write an offset such as _{t-1} or drop the subscript.");
+  }
+  return match[2].str() == "-" ? -offset : offset;
+}
 
 std::optional<std::size_t> Dag::find(std::string_view id) const {
   for (std::size_t i = 0; i < nodes.size(); ++i) {

@@ -20,7 +20,8 @@ struct Node {
   std::string source;    // source column, or "latent" for an unobserved variable
   NodeRole role = NodeRole::unspecified;
 
-  // A node is observed unless its source is `latent` or its role is latent.
+  // A node is observed unless its source is latent (see is_latent_source) or
+  // its role is latent.
   bool observed() const;
   bool operator==(const Node&) const = default;
 };
@@ -67,6 +68,31 @@ std::string_view to_string(FlagKind kind);
 // Throws core::InputError naming `origin` when none or several qualify.
 std::size_t find_kpi(const std::vector<Node>& nodes, const std::vector<Edge>& edges,
                      const std::string& origin);
+
+// A source names an unobserved variable when its first word is `latent` in
+// any case: `latent`, `Latent`, `LATENT`, `latent (unobserved)`. Treating
+// these as latent is the safe reading: a latent node can never be adjusted
+// for, so a misread can only block a review, not pass one.
+bool is_latent_source(std::string_view source);
+
+// True for a source that starts with `latent` glued to more letters, digits,
+// `_` or `.` (`latent_users`, `Latent.users`, `latentx`): it could be a real
+// column or a mistyped `latent`, so the parsers reject it.
+bool is_ambiguous_latent_source(std::string_view source);
+
+// Returns why `id` cannot be a node id (a space, a control character, `,`,
+// `;`, `|` or an arrow), or an empty string when it can.
+std::string node_id_problem(std::string_view id);
+
+// The largest time offset a subscript may carry (about 190 years of weeks);
+// larger offsets are typing mistakes.
+inline constexpr int kMaxTimeOffset = 10000;
+
+// Reads a time subscript at the end of a name: Y_t is 0, T_{t-1} is -1,
+// X_{t+1} is +1 (braces optional). Returns nullopt without one. Throws
+// core::InputError naming `place` and `name` when the offset exceeds
+// kMaxTimeOffset.
+std::optional<int> time_subscript(const std::string& name, const std::string& place);
 
 // The name a Variable and a fit series are matched by: `name` without an
 // `_adstock` suffix and without one `kpi_`, `media_` or `ctrl_` prefix.

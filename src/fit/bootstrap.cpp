@@ -56,12 +56,17 @@ std::array<double, 3> parameter_values(const transform::CurveParameters& curve) 
   return {curve.beta, curve.half_saturation, curve.hill_slope};
 }
 
+// With fewer draws the type-7 5th and 95th percentiles are interpolations
+// between the two most extreme resamples, which says nothing about a range.
+constexpr int kMinResamples = 20;
+
 void validate_options(const BootstrapOptions& bootstrap, int threads, int training_weeks) {
-  if (bootstrap.resamples < 0) {
+  if (bootstrap.resamples < 0 || (bootstrap.resamples > 0 && bootstrap.resamples < kMinResamples)) {
     throw core::InputError(fmt::format(
-        "bootstrap.resamples is {}, which is invalid. Set it to a positive count such as 1000, "
-        "or to 0 to turn the bootstrap off.",
-        bootstrap.resamples));
+        "bootstrap.resamples is {}, which is invalid: 5th and 95th percentiles need at least {} "
+        "resamples. Set it to a count such as 1000 (the default), or to 0 to turn the bootstrap "
+        "off.",
+        bootstrap.resamples, kMinResamples));
   }
   if (threads < 0) {
     throw core::InputError(fmt::format(

@@ -36,7 +36,7 @@ using BootstrapProgress = std::function<void(int finished_fits, int total_fits)>
 // of the resamples succeed gets a FitWarning "bootstrap_few_resamples"; when
 // none succeed its uncertainty stays empty.
 //
-// Throws core::InputError when resamples < 0, threads < 0, or the block
+// Throws core::InputError when resamples is negative or between 1 and 19, threads < 0, or the block
 // length is outside 1..n.
 void add_bootstrap(FitResult& result, const FitOptions& options,
                    const BootstrapProgress& progress = {});

@@ -88,7 +88,7 @@ TEST(AddBootstrap, ParameterKeysFollowSelectedCurve) {
 
 TEST(AddBootstrap, BlockLengthOptionIsUsed) {
   FitResult result = simulated_fit(80, 1, 3);
-  FitOptions options = bootstrap_options(10, 1);
+  FitOptions options = bootstrap_options(20, 1);
   options.bootstrap.block_length_weeks = 9;
   add_bootstrap(result, options);
   ASSERT_TRUE(result.bootstrap.has_value());
@@ -168,9 +168,11 @@ TEST(AddBootstrap, RejectsInvalidOptions) {
   const FitResult point = simulated_fit(80, 1, 8);
   FitResult result = point;
   EXPECT_THROW(add_bootstrap(result, bootstrap_options(-1, 1)), core::InputError);
-  EXPECT_THROW(add_bootstrap(result, bootstrap_options(10, -2)), core::InputError);
+  EXPECT_THROW(add_bootstrap(result, bootstrap_options(1, 1)), core::InputError);
+  EXPECT_THROW(add_bootstrap(result, bootstrap_options(19, 1)), core::InputError);
+  EXPECT_THROW(add_bootstrap(result, bootstrap_options(20, -2)), core::InputError);
 
-  FitOptions options = bootstrap_options(10, 1);
+  FitOptions options = bootstrap_options(20, 1);
   options.bootstrap.block_length_weeks = 0;
   EXPECT_THROW(add_bootstrap(result, options), core::InputError);
   options.bootstrap.block_length_weeks = point.training_weeks + 1;
