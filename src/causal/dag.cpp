@@ -35,8 +35,9 @@ bool Node::observed() const { return !is_latent_source(source) && role != NodeRo
 
 namespace {
 
+constexpr std::string_view kLatent = "latent";
+
 bool starts_with_latent(std::string_view source) {
-  constexpr std::string_view kLatent = "latent";
   if (source.size() < kLatent.size()) return false;
   for (std::size_t i = 0; i < kLatent.size(); ++i) {
     if (std::tolower(static_cast<unsigned char>(source[i])) != kLatent[i]) return false;
@@ -55,7 +56,8 @@ bool is_latent_source(std::string_view source) {
 }
 
 bool is_ambiguous_latent_source(std::string_view source) {
-  return starts_with_latent(source) && source.size() > 6 && word_character(source[6]);
+  return starts_with_latent(source) && source.size() > kLatent.size() &&
+         word_character(source[kLatent.size()]);
 }
 
 std::string node_id_problem(std::string_view id) {

@@ -1,6 +1,9 @@
 #include "causal/dag_json.hpp"
 
 #include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "causal/dag_markdown.hpp"
@@ -43,6 +46,21 @@ class JsonReader {
     return result;
   }
 
+  // Rejects keys outside `allowed`: a misspelt optional key such as "flag"
+  // would otherwise be dropped without a word.
+  void only_keys(const json& object, std::initializer_list<const char*> allowed,
+                 const std::string& element) const {
+    for (const auto& item : object.items()) {
+      bool known = false;
+      for (const char* key : allowed) known = known || item.key() == key;
+      if (known) continue;
+      std::string names;
+      for (const char* key : allowed) names += (names.empty() ? "" : ", ") + std::string(key);
+      fail(element, "has the unknown key `" + item.key() + "`; the keys are " + names +
+                        " (lower case)");
+    }
+  }
+
   std::size_t node(const Dag& dag, const json& value, const std::string& element) const {
     if (!value.is_string()) fail(element, "is not a node id string");
     const std::optional<std::size_t> index = dag.find(value.get<std::string>());
@@ -60,6 +78,7 @@ class JsonReader {
 Flag read_flag(const JsonReader& reader, const Dag& dag, const json& entry,
                const std::string& element) {
   if (!entry.is_object()) reader.fail(element, "is not an object");
+  reader.only_keys(entry, {"kind", "nodes"}, element);
   const std::string kind = reader.text(entry, "kind", element, true);
   Flag flag;
   if (kind == "co-launched") {
@@ -85,12 +104,33 @@ Flag read_flag(const JsonReader& reader, const Dag& dag, const json& entry,
 Dag parse_dag_json(std::string_view text, const std::string& origin) {
   const JsonReader reader(origin);
   json document;
+  // The parser keeps the last of two equal keys; the callback notices the
+  // first repeat so that a second "edges" cannot silently replace the first.
+  std::vector<std::vector<std::string>> open_objects;
+  std::optional<std::string> repeated_key;
+  const json::parser_callback_t watch_keys = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) open_objects.emplace_back();
+    if (event == json::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
+    if (event == json::parse_event_t::key && !open_objects.empty()) {
+      std::vector<std::string>& keys = open_objects.back();
+      const std::string& key = parsed.get_ref<const std::string&>();
+      if (!repeated_key && std::find(keys.begin(), keys.end(), key) != keys.end()) {
+        repeated_key = key;
+      }
+      keys.push_back(key);
+    }
+    return true;
+  };
   try {
-    document = json::parse(text);
+    document = json::parse(text, watch_keys);
   } catch (const json::exception& error) {  // parse_error, or out_of_range for a huge number
     throw core::InputError(origin + ": invalid JSON (" + error.what() + ").");
   }
+  if (repeated_key) {
+    reader.fail("the key `" + *repeated_key + "`", "appears twice in one object; merge the two");
+  }
   if (!document.is_object()) reader.fail("the document", "is not a JSON object");
+  reader.only_keys(document, {"nodes", "edges", "flags"}, "the document");
 
   Dag dag;
   const json& nodes = reader.array(document, "nodes", true);
@@ -98,10 +138,23 @@ Dag parse_dag_json(std::string_view text, const std::string& origin) {
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const std::string element = "nodes[" + std::to_string(i) + "]";
     if (!nodes[i].is_object()) reader.fail(element, "is not an object");
+    reader.only_keys(nodes[i], {"id", "variable", "source", "role"}, element);
     Node node;
     node.id = reader.text(nodes[i], "id", element, true);
+    const std::string id_problem = node_id_problem(node.id);
+    if (!id_problem.empty()) {
+      reader.fail(element + ".id", "`" + node.id + "` " + id_problem + "; use a short label such as T1");
+    }
     node.variable = reader.text(nodes[i], "variable", element, true);
     node.source = reader.text(nodes[i], "source", element, true);
+    if (is_ambiguous_latent_source(node.source)) {
+      reader.fail(element + ".source", "is `" + node.source +
+                                           "`, which starts with `latent` but is not the word "
+                                           "latent; write `latent` for an unobserved variable or "
+                                           "rename the column");
+    }
+    time_subscript(node.id, origin + ": " + element);
+    time_subscript(node.variable, origin + ": " + element);
     const std::string role = reader.text(nodes[i], "role", element, false);
     if (!role.empty()) {
       const std::optional<NodeRole> parsed = parse_role(role);
@@ -139,6 +192,8 @@ Dag parse_dag_json(std::string_view text, const std::string& origin) {
 }
 
 Dag parse_dag(std::string_view text, const std::string& origin) {
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+  if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   const bool json_content = first != std::string_view::npos && text[first] == '{';
   if (json_content || origin.ends_with(".json")) return parse_dag_json(text, origin);

@@ -11,6 +11,7 @@ namespace {
 
 constexpr std::string_view kArrow = "→";
 constexpr std::string_view kAsciiArrow = "->";
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
@@ -79,6 +80,8 @@ class MarkdownParser {
   explicit MarkdownParser(const std::string& origin) : origin_(origin) {}
 
   Dag parse(std::string_view text) {
+    // Editors on Windows may save a byte-order mark; it is not part of the table.
+    if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
     const std::vector<std::string_view> lines = split(text, "\n");
     for (std::size_t i = 0; i < lines.size(); ++i) {
       std::string_view line = lines[i];
@@ -210,6 +213,16 @@ class MarkdownParser {
     check_node_id(line_number, node.id);
     node.variable = std::string(cells[1]);
     node.source = std::string(cells[2]);
+
+    if (is_ambiguous_latent_source(node.source)) {
+      fail(line_number, "the Source `" + node.source +
+                            "` starts with `latent` but is not the word latent; write `latent` for "
+                            "an unobserved variable or rename the column");
+    }
+    const std::string place = origin_ + " line " + std::to_string(line_number);
+    time_subscript(node.id, place);
+    time_subscript(node.variable, place);
+
     if (column_count_ == 4 && !cells[3].empty()) {
       const std::optional<NodeRole> role = parse_role(lower(cells[3]));
       if (!role) {
@@ -225,13 +238,9 @@ class MarkdownParser {
   }
 
   void check_node_id(int line_number, const std::string& id) const {
-    const bool bad_character = std::any_of(id.begin(), id.end(), [](char c) {
-      return std::isspace(static_cast<unsigned char>(c)) || c == ',' || c == ';';
-    });
-    if (bad_character || id.find(kArrow) != std::string::npos ||
-        id.find(kAsciiArrow) != std::string::npos) {
-      fail(line_number, "node id `" + id +
-                            "` contains a space, `,`, `;` or an arrow; use a short label such as T1");
+    const std::string problem = node_id_problem(id);
+    if (!problem.empty()) {
+      fail(line_number, "node id `" + id + "` " + problem + "; use a short label such as T1");
     }
   }
 

@@ -75,6 +75,7 @@ std::vector<DarkPeriod> find_dark_periods(const EvidenceSeries& running,
 FitEvidence collect_fit_evidence(const fit::FitResult& fit) {
   FitEvidence evidence;
   evidence.weeks = fit.weeks;
+  evidence.warmup_weeks = fit.warmup_weeks > 0 ? static_cast<std::size_t>(fit.warmup_weeks) : 0;
   evidence.series.push_back(make_series(fit.kpi_name, SeriesKind::kpi, fit.kpi_values));
   std::vector<EvidenceSeries> media;
   for (const fit::MediaResult& result : fit.media) {

@@ -47,7 +47,10 @@ struct LaunchPair {
 };
 
 struct FitEvidence {
-  std::vector<std::string> weeks;  // ISO week starts
+  std::vector<std::string> weeks;  // ISO week starts, warm-up included
+  // The fit's warm-up weeks: fit.json's correlations skip them, the review's
+  // data checks do not (a duplicate is a duplicate in every week).
+  std::size_t warmup_weeks = 0;
   std::vector<EvidenceSeries> series;
   std::vector<DarkPeriod> dark_periods;        // every media pair, both directions
   std::vector<LaunchPair> co_launches;         // launches at most kCoLaunchWindowWeeks apart

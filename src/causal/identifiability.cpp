@@ -151,14 +151,15 @@ class IdentifiabilityCheck {
     }
   }
 
-  // Treatments: observed parents of the KPI and observed media nodes.
+  // Treatments: observed parents of the KPI, observed media nodes and, with a
+  // fit, the nodes of fitted media (a DAG without a Role column has no media role).
   std::vector<std::size_t> treatments() const {
     std::vector<std::size_t> result;
     for (std::size_t i = 0; i < dag_.nodes.size(); ++i) {
       if (i == dag_.kpi || !dag_.nodes[i].observed()) continue;
       bool parent = false;
       for (const Edge& edge : dag_.edges) parent = parent || (edge.from == i && edge.to == dag_.kpi);
-      if (parent || dag_.nodes[i].role == NodeRole::media) result.push_back(i);
+      if (parent || dag_.nodes[i].role == NodeRole::media || fitted_media(i)) result.push_back(i);
     }
     return result;
   }
@@ -170,30 +171,67 @@ class IdentifiabilityCheck {
     for (std::size_t i = 0; i < dag_.nodes.size(); ++i) {
       allowed[i] = dag_.nodes[i].observed() && (!context_.evidence || context_.matched[i]);
     }
-    const std::string& kpi = dag_.nodes[dag_.kpi].id;
     for (std::size_t treatment : treatments()) {
-      const std::string effect = dag_.nodes[treatment].id + "→" + kpi;
+      const std::string effect = effect_text(treatment);
       if (context_.evidence && !context_.matched[treatment]) {
         fail(treatment, fmt::format("{}: {} matches no series in the fit, so its effect cannot be "
                                     "estimated", effect, describe(dag_.nodes[treatment])));
         continue;
       }
       if (!descendants(augmented_.graph, treatment)[dag_.kpi]) {
-        evidence_.push_back(effect + ": no directed path to the KPI, nothing to identify");
+        evidence_.push_back(fmt::format("{}: no directed path to {}, nothing to identify",
+                                        dag_.nodes[treatment].id, dag_.nodes[dag_.kpi].id));
         continue;
       }
       if (const auto set = find_backdoor_set(augmented_.graph, treatment, dag_.kpi, allowed)) {
         evidence_.push_back(fmt::format("{}: back-door set {}", effect, set_text(augmented_, *set)));
+        if (!set->empty() && fitted_media(treatment)) {
+          outcome_.caveats.push_back(fmt::format(
+              "{} is identified by adjusting for {} ({}), but the per-media fit regresses the KPI "
+              "on {} alone and adjusts for none of them; read its estimate as directional.",
+              effect, set_text(augmented_, *set), variables_text(*set), dag_.nodes[treatment].id));
+        }
         continue;
       }
       if (const auto set = find_front_door_set(augmented_.graph, treatment, dag_.kpi, allowed)) {
         evidence_.push_back(
             fmt::format("{}: front-door through {}", effect, set_text(augmented_, *set)));
+        if (fitted_media(treatment)) {
+          outcome_.caveats.push_back(fmt::format(
+              "{} is identified only through the front-door mediators {} ({}), but the per-media "
+              "fit regresses the KPI on {} directly and does not use them, so its estimate is not "
+              "the identified effect; read it as directional.",
+              effect, set_text(augmented_, *set), variables_text(*set), dag_.nodes[treatment].id));
+        }
         continue;
       }
       fail(treatment, fmt::format("{}: no observed back-door set or front-door mediator; open "
                                   "path {}", effect, open_path(treatment)));
     }
+  }
+
+  // `T→Y` for a direct edge, `T→…→Y` for an effect that runs only through
+  // other nodes, so the evidence never names an edge the DAG lacks.
+  std::string effect_text(std::size_t treatment) const {
+    bool direct = false;
+    for (const Edge& edge : dag_.edges) direct = direct || (edge.from == treatment && edge.to == dag_.kpi);
+    return dag_.nodes[treatment].id + (direct ? "→" : "→…→") + dag_.nodes[dag_.kpi].id;
+  }
+
+  bool fitted_media(std::size_t node) const {
+    return context_.evidence && context_.matched[node] &&
+           context_.matched[node]->kind == SeriesKind::media;
+  }
+
+  // The series names of a set of DAG nodes, for readers who know the data
+  // better than the node ids.
+  std::string variables_text(const std::vector<std::size_t>& nodes) const {
+    std::string text;
+    for (std::size_t node : nodes) {
+      if (!text.empty()) text += ", ";
+      text += node < dag_.nodes.size() ? dag_.nodes[node].variable : augmented_.names[node];
+    }
+    return text;
   }
 
   // An open back-door path that survives adjusting for every allowed non-descendant.

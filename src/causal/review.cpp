@@ -1,5 +1,6 @@
 #include "causal/review.hpp"
 
+#include "causal/fit_consistency.hpp"
 #include "causal/fit_evidence.hpp"
 #include "causal/review_checks.hpp"
 
@@ -12,6 +13,7 @@ ReviewResult run_checks(const ReviewContext& context) {
     CheckOutcome outcome = check(context);
     result.rows.push_back(std::move(outcome.row));
     for (std::string& fix : outcome.fixes) result.fixes.push_back(std::move(fix));
+    for (std::string& caveat : outcome.caveats) result.caveats.push_back(std::move(caveat));
   }
   result.passed = true;
   for (const CheckRow& row : result.rows) result.passed = result.passed && row.passed;
@@ -27,6 +29,7 @@ ReviewResult review_dag(const Dag& dag) {
 
 ReviewResult review_dag(const Dag& dag, const fit::FitResult& fit) {
   const FitEvidence evidence = collect_fit_evidence(fit);
+  check_dag_describes_fit(dag, evidence);
   ReviewContext context{dag, &evidence, {}};
   for (const Node& node : dag.nodes) {
     context.matched.push_back(node.observed() ? evidence.find(node.variable) : nullptr);

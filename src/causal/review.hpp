@@ -4,8 +4,8 @@
 // reads the DAG and, when given, the fit's weekly series; it never reads
 // fitted coefficients.
 //
-// Identifiability: the treatments are every observed parent of the KPI and
-// every observed media node with a directed path to it. Each treatment's
+// Identifiability: the treatments are every observed parent of the KPI, every
+// observed media node and, with a fit, every node of a fitted media. Each treatment's
 // effect on the KPI needs a back-door adjustment set of observed
 // non-descendants of the treatment (the empty set counts), or an observed set
 // of mediators that meets the front-door criterion (Pearl 1995). Before the search, each `X,Y
@@ -14,6 +14,12 @@
 // KPI. With a fit, an observed node that matches no series counts as
 // unmeasured: it cannot join an adjustment set or serve as a mediator, and a
 // treatment without a series fails.
+//
+// The review says whether an effect is identifiable, not whether the fit
+// estimated it that way: the per-media fits regress the KPI on one media and
+// adjust for nothing. So with a fit, each fitted media identified only through
+// a non-empty back-door set or a front-door set gets a caveat; the verdict
+// does not change.
 #include "causal/dag.hpp"
 #include "causal/review_result.hpp"
 #include "fit/fit_result.hpp"
@@ -26,6 +32,8 @@ ReviewResult review_dag(const Dag& dag);
 
 // Reviews `dag` against the weekly data of `fit` (dark periods, launches,
 // duplicate and summed series, observation windows) and records its fit_id.
+// Throws core::InputError when the DAG does not describe the fit (see
+// check_dag_describes_fit in fit_consistency.hpp).
 ReviewResult review_dag(const Dag& dag, const fit::FitResult& fit);
 
 }  // namespace cerebro::causal

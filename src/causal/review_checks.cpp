@@ -1,9 +1,9 @@
 #include "causal/review_checks.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <optional>
-#include <regex>
 
 #include "causal/graph_criteria.hpp"
 #include "causal/series_overlap.hpp"
@@ -24,25 +24,27 @@ std::string join(const std::vector<std::string>& items, const char* separator = 
   return text;
 }
 
-// Reads a time subscript at the end of a name: Y_t is 0, T_{t-1} is -1,
-// X_{t+1} is +1 (braces optional). Returns nullopt without one.
-std::optional<int> time_index(const std::string& name) {
-  static const std::regex kSubscript(R"(_\{?t(([+-])\s*(\d+))?\}?$)");
-  std::smatch match;
-  if (!std::regex_search(name, match, kSubscript)) return std::nullopt;
-  if (!match[1].matched) return 0;
-  const int offset = std::stoi(match[3].str());
-  return match[2].str() == "-" ? -offset : offset;
-}
-
 std::optional<int> node_time_index(const Node& node) {
-  const std::optional<int> from_id = time_index(node.id);
-  return from_id ? from_id : time_index(node.variable);
+  const std::string place = "node `" + node.id + "`";
+  const std::optional<int> from_id = time_subscript(node.id, place);
+  return from_id ? from_id : time_subscript(node.variable, place);
 }
 
 std::string time_label(int index) {
   if (index == 0) return "t";
   return index > 0 ? fmt::format("t+{}", index) : fmt::format("t{}", index);
+}
+
+// Names the weeks the review's correlations cover, so that a reader comparing
+// them with fit.json's correlations (weeks after warm-up only) sees why they differ.
+std::string weeks_covered(const FitEvidence& evidence) {
+  const std::size_t weeks = evidence.weeks.size();
+  if (evidence.warmup_weeks == 0 || evidence.warmup_weeks >= weeks) {
+    return fmt::format("all {} weeks of the fit", weeks);
+  }
+  return fmt::format("all {} weeks of the fit, the {} warm-up weeks included (fit.json's "
+                     "correlations use the {} weeks after warm-up)",
+                     weeks, evidence.warmup_weeks, weeks - evidence.warmup_weeks);
 }
 
 }  // namespace
@@ -193,8 +195,9 @@ CheckOutcome check_non_inclusion(const ReviewContext& context) {
                          pair.second));
       }
     }
-    evidence.push_back("|corr| checked for " +
-                       (correlations.empty() ? std::string("no pair") : join(correlations)));
+    evidence.push_back(fmt::format("|corr| of weekly values over {}, checked for {}",
+                                   weeks_covered(*context.evidence),
+                                   correlations.empty() ? std::string("no pair") : join(correlations)));
     const std::vector<SumOfOthers> sums = find_sums_of_others(series);
     for (const SumOfOthers& sum : sums) {
       fail(fmt::format("{} equals the sum of {}", sum.total, join(sum.parts, " + ")),

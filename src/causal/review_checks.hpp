@@ -21,6 +21,7 @@ struct ReviewContext {
 struct CheckOutcome {
   CheckRow row;
   std::vector<std::string> fixes;
+  std::vector<std::string> caveats;  // limits on reading a passing result; see ReviewResult
 };
 
 // Chronological (guidebook p.91): no directed cycle, no edge from a cause first

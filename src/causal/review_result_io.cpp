@@ -65,6 +65,7 @@ std::string review_to_json(const ReviewResult& review) {
                       {"verdict", review.passed ? "PASS" : "BLOCK"},
                       {"rows", rows},
                       {"fixes", review.fixes},
+                      {"caveats", review.caveats},
                       {"dag_path", review.dag_path},
                       {"dag_sha256", review.dag_sha256},
                       {"fit_sha256", review.fit_sha256},
@@ -82,7 +83,7 @@ ReviewResult review_from_json(std::string_view text, const std::string& origin) 
   }
   const Reader reader{origin};
   const json& version = reader.at(document, "schema_version", "");
-  if (!version.is_number_integer() || version.get<int>() != kReviewSchemaVersion) {
+  if (!version.is_number_integer() || version != kReviewSchemaVersion) {
     reader.fail("schema_version", "is not " + std::to_string(kReviewSchemaVersion));
   }
   ReviewResult review;
@@ -109,6 +110,17 @@ ReviewResult review_from_json(std::string_view text, const std::string& origin) 
     if (!fixes[i].is_string()) reader.fail("fixes[" + std::to_string(i) + "]", "is not a string");
     review.fixes.push_back(fixes[i].get<std::string>());
   }
+  // Reviews written before caveats existed have no key; that reads as none.
+  if (document.contains("caveats")) {
+    const json& caveats = document.at("caveats");
+    if (!caveats.is_array()) reader.fail("caveats", "is not an array");
+    for (std::size_t i = 0; i < caveats.size(); ++i) {
+      if (!caveats[i].is_string()) {
+        reader.fail("caveats[" + std::to_string(i) + "]", "is not a string");
+      }
+      review.caveats.push_back(caveats[i].get<std::string>());
+    }
+  }
   review.dag_path = reader.text(document, "dag_path", "");
   review.dag_sha256 = reader.text(document, "dag_sha256", "");
   review.fit_sha256 = reader.text(document, "fit_sha256", "");
@@ -127,6 +139,10 @@ std::string review_to_markdown(const ReviewResult& review) {
     for (std::size_t i = 0; i < review.fixes.size(); ++i) {
       text += std::to_string(i + 1) + ". " + review.fixes[i] + "\n";
     }
+  }
+  if (!review.caveats.empty()) {
+    text += "\nCaveats:\n";
+    for (const std::string& caveat : review.caveats) text += "- " + caveat + "\n";
   }
   text += review.passed ? "\nVERDICT: PASS\n" : "\nVERDICT: BLOCK\n";
   return text;

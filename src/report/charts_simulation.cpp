@@ -131,7 +131,8 @@ Chart current_vs_proposed_chart(const simulate::SimulationResult& simulation, co
 }
 
 Chart allocation_chart(const simulate::SimulationResult& simulation, const fit::FitResult& fit) {
-  constexpr double kWidth = 560;
+  // Wide enough for legend rows that carry long media names, share and spend.
+  constexpr double kWidth = 920;
   const std::string unit = spend_unit(simulation, fit);
   SvgDocument svg(kWidth, kHeight, "Proposed allocation of weekly spend",
                   "A pie of the recommended weekly spend, one slice per media, labelled with its share.");

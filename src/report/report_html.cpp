@@ -59,6 +59,7 @@ std::string roi_sentence(const fit::FitResult& fit, const fit::MediaResult& medi
 }
 
 std::string findings_html(const fit::FitResult& fit, const ModelFitView& view,
+                          const causal::ReviewResult& review,
                           const simulate::SimulationResult* simulation) {
   std::vector<std::string> items;
   const auto order = media_by_contribution(fit);
@@ -102,6 +103,9 @@ std::string findings_html(const fit::FitResult& fit, const ModelFitView& view,
     caveats.push_back(std::to_string(fit.decomposition.over_attributed_weeks.size()) +
                       " week(s) where contributions exceed the KPI above baseline (over-attribution).");
   }
+  // The review's own caveats name effects that are identifiable only through an
+  // adjustment the per-media fit does not make; they belong in the summary.
+  for (const std::string& caveat : review.caveats) caveats.push_back("Causal review: " + caveat);
   caveats.push_back("Attribution is causal only under the reviewed DAG; the review passed, but unmodelled drivers "
                     "of " + fit.kpi_name + " end up in the baseline or the residual.");
 
@@ -193,7 +197,7 @@ std::string render_report_html(const ReportInputs& inputs) {
           "</style>\n</head>\n<body>\n<main>\n";
   html += header_html(fit);
   if (fit.directional_only) html += directional_banner();
-  html += findings_html(fit, view, inputs.simulation);
+  html += findings_html(fit, view, inputs.review, inputs.simulation);
 
   html += section("fit", "How well the model fits",
                   "The fitted line adds each media's contribution to the baseline; the holdout weeks at the end were "

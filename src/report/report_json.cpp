@@ -128,6 +128,7 @@ json report_json(const ReportInputs& inputs) {
             {{"verdict", inputs.review.passed ? "PASS" : "BLOCK"},
              {"rows", rows},
              {"fixes", inputs.review.fixes},
+             {"caveats", inputs.review.caveats},
              {"dag_path", inputs.review.dag_path},
              {"dag_sha256", inputs.review.dag_sha256},
              {"fit_sha256", inputs.review.fit_sha256}}},

@@ -105,6 +105,7 @@ std::string review_figure(const causal::ReviewResult& review) {
   out += std::string("<p class=\"verdict ") + (review.passed ? "pass" : "block") + "\">VERDICT: " +
          (review.passed ? "PASS" : "BLOCK") + "</p>\n";
   if (!review.fixes.empty()) out += "<p>Prescribed fixes, in priority order:</p>" + list_html(review.fixes);
+  if (!review.caveats.empty()) out += "<p>Caveats:</p>" + list_html(review.caveats);
   out += "<figcaption>The causal review of the DAG " + escape_xml(review.dag_path) + " (SHA-256 " +
          escape_xml(review.dag_sha256.substr(0, 12)) + "…), bound to fit " + escape_xml(review.fit_id.substr(0, 12)) +
          "…. The reviewer reads the graph and the data, never the coefficients.</figcaption>\n</figure>\n";

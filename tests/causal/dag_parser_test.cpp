@@ -132,5 +132,100 @@ TEST(DagMarkdown, MalformedInputNamesLine) {
   }
 }
 
+std::string json_error_of(const std::string& text) {
+  try {
+    parse_dag(text, "dag.json");
+  } catch (const core::InputError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+const std::string kTwoNodeJsonTail =
+    R"({"id": "Y", "variable": "kpi_y", "source": "b"}], "edges": [["T", "Y"]]})";
+
+TEST(DagMarkdown, SkipsByteOrderMark) {
+  const std::string bom = "\xEF\xBB\xBF";
+  EXPECT_EQ(parse_dag(bom + kSpecExample, "dag.md"), parse_dag_markdown(kSpecExample, "dag.md"));
+  const std::string json_text =
+      R"({"nodes": [{"id": "T", "variable": "t", "source": "a"}, )" + kTwoNodeJsonTail;
+  EXPECT_EQ(parse_dag(bom + json_text, "dag.txt"), parse_dag(json_text, "dag.txt"));
+}
+
+TEST(DagMarkdown, OverflowingTimeSubscriptNamesLine) {
+  const std::string header = "| Node | Variable | Source |\n|---|---|---|\n";
+  EXPECT_THAT(error_of(header + "| T_{t-99999999999999999999} | t | a |\n| Y | y | b |\nEdges: none\n"),
+              HasSubstr("dag.md line 3: the time subscript of `T_{t-99999999999999999999}`"));
+  EXPECT_THAT(error_of(header + "| T | t | a |\n| Y | y_{t+10001} | b |\nEdges: none\n"),
+              HasSubstr("line 4"));
+  // The largest accepted offset still parses.
+  EXPECT_EQ(error_of(header + "| T | t_{t-10000} | a |\n| Y | y_t | b |\nEdges: T→Y\n"), "no error");
+  EXPECT_THAT(json_error_of(R"({"nodes": [{"id": "T_t+99999999999", "variable": "t", "source": "a"}, )" +
+                            kTwoNodeJsonTail),
+              HasSubstr("nodes[0]: the time subscript"));
+}
+
+TEST(DagMarkdown, LatentSourceIsReadInAnyCase) {
+  const std::string header = "| Node | Variable | Source |\n|---|---|---|\n| T | t | a |\n";
+  for (const std::string source : {"latent", "Latent", "LATENT", "latent (unobserved)", "Latent - users"}) {
+    const Dag dag = parse_dag(header + "| U | u | " + source + " |\n| Y | y | b |\nEdges: U→T, T→Y, U→Y\n",
+                              "dag.md");
+    EXPECT_FALSE(dag.nodes[1].observed()) << source;
+  }
+  for (const std::string source : {"latent_users", "Latent.users", "latentx"}) {
+    EXPECT_THAT(error_of(header + "| U | u | " + source + " |\n| Y | y | b |\nEdges: none\n"),
+                HasSubstr("line 4: the Source `" + source + "` starts with `latent`"));
+  }
+  EXPECT_TRUE(is_latent_source("LaTeNt"));
+  EXPECT_FALSE(is_latent_source("dbt.latent"));
+  EXPECT_THAT(json_error_of(R"({"nodes": [{"id": "T", "variable": "t", "source": "latent_x"}, )" +
+                            kTwoNodeJsonTail),
+              HasSubstr("nodes[0].source is `latent_x`"));
+}
+
+TEST(DagMarkdown, RejectsControlCharacterInId) {
+  EXPECT_THAT(error_of("| Node | Variable | Source |\n|---|---|---|\n| T\x01 | t | a |\n"),
+              HasSubstr("line 3: node id `T\x01` contains a control character"));
+}
+
+TEST(DagJson, UnknownKeysAreNamed) {
+  const std::string node = R"({"id": "T", "variable": "t", "source": "a"}, )";
+  struct Case {
+    std::string text;
+    std::string expected;
+  };
+  const std::vector<Case> cases = {
+      {R"({"nodes": [)" + node + R"({"id": "Y", "variable": "y", "source": "b"}], "edges": [], "flag": []})",
+       "the document has the unknown key `flag`"},
+      {R"({"nodes": [{"id": "T", "variable": "t", "source": "a", "Role": "media"}, )" + kTwoNodeJsonTail,
+       "nodes[0] has the unknown key `Role`"},
+      {R"({"nodes": [)" + node + R"({"id": "Y", "variable": "y", "source": "b"}], "edges": [["T", "Y"]],
+           "flags": [{"kind": "confounded", "nodes": ["T", "Y"], "note": "x"}]})",
+       "flags[0] has the unknown key `note`"},
+  };
+  for (const Case& test_case : cases) {
+    EXPECT_THAT(json_error_of(test_case.text), HasSubstr(test_case.expected)) << test_case.text;
+  }
+}
+
+TEST(DagJson, NodeIdsFollowMarkdownRules) {
+  for (const std::string id : {"T 1", "T→M", "T->M", "T\\u0007", "T|M", "T,M"}) {
+    EXPECT_THAT(json_error_of(R"({"nodes": [{"id": ")" + id + R"(", "variable": "t", "source": "a"}, )" +
+                              kTwoNodeJsonTail),
+                HasSubstr("nodes[0].id")) << id;
+  }
+}
+
+TEST(DagJson, RepeatedKeyIsRejected) {
+  const std::string nodes =
+      R"("nodes": [{"id": "T", "variable": "t", "source": "a"}, {"id": "Y", "variable": "y", "source": "b"}])";
+  EXPECT_THAT(json_error_of("{" + nodes + R"(, "edges": [["T", "Y"]], "edges": []})"),
+              HasSubstr("the key `edges` appears twice"));
+  EXPECT_THAT(json_error_of(R"({"nodes": [{"id": "T", "id": "U", "variable": "t", "source": "a"}], "edges": []})"),
+              HasSubstr("the key `id` appears twice"));
+  // The same key in two different objects is fine.
+  EXPECT_EQ(json_error_of("{" + nodes + R"(, "edges": [["T", "Y"]]})"), "no error");
+}
+
 }  // namespace
 }  // namespace cerebro::causal

@@ -90,5 +90,29 @@ TEST_F(ReviewCommand, InvalidInputExitsTwo) {
   EXPECT_EQ(run(path("absent.md")), 2);
 }
 
+TEST_F(ReviewCommand, DagThatDoesNotDescribeFitExitsTwo) {
+  // The edge points from the KPI to the fitted media: the fit attributes an
+  // effect the DAG denies, so the review refuses instead of judging the DAG.
+  write("dag.md",
+        "| Node | Variable | Source |\n|---|---|---|\n| T | claims | a |\n| Y | kpi_swaps | b |\n"
+        "Edges: Y→T\n");
+  write("fit.json", fit_json());
+  EXPECT_EQ(run(path("dag.md") + " --fit " + path("fit.json")), 2);
+  const auto output = core::read_file(dir_ / "stdout.txt");
+  ASSERT_TRUE(output.has_value());
+  EXPECT_NE(output->find("no directed path to the KPI"), std::string::npos) << *output;
+  EXPECT_FALSE(core::read_file(dir_ / "review.json").has_value());
+}
+
+TEST_F(ReviewCommand, OverflowingTimeSubscriptExitsTwo) {
+  write("dag.md",
+        "| Node | Variable | Source |\n|---|---|---|\n| T_{t-99999999999999999999} | claims | a |\n"
+        "| Y | kpi_swaps | b |\nEdges: T_{t-99999999999999999999}→Y\n");
+  EXPECT_EQ(run(path("dag.md")), 2);
+  const auto output = core::read_file(dir_ / "stdout.txt");
+  ASSERT_TRUE(output.has_value());
+  EXPECT_NE(output->find("line 3"), std::string::npos) << *output;
+}
+
 }  // namespace
 }  // namespace cerebro::causal

@@ -81,6 +81,16 @@ TEST(RenderReport, BannerOnlyWhenDirectionalOnly) {
   EXPECT_EQ(count(render_report_html({fit, review, nullptr}), "data-banner=\"directional-only\""), 1u);
 }
 
+TEST(RenderReport, ReviewCaveatsShownTwice) {
+  const auto fit = testing::make_fit(false);
+  auto review = testing::make_review(true);
+  review.caveats = {"M1 is identified by adjusting for {C1}, which the fit does not do."};
+  const std::string html = render_report_html({fit, review, nullptr});
+  // Once in the summary's caveats and once under the verdict table.
+  EXPECT_EQ(count(html, "which the fit does not do."), 2u);
+  EXPECT_EQ(report_json({fit, review, nullptr})["review"]["caveats"].size(), 1u);
+}
+
 TEST(RenderReport, RangesShownWithUncertainty) {
   const auto review = testing::make_review(true);
   const auto with = render_report_html({testing::make_fit(true), review, nullptr});
