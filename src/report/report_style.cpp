@@ -29,9 +29,10 @@ figure.chart .panels { display: flex; flex-wrap: wrap; gap: 12px 20px; }
 figure.chart svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 13px; color: var(--muted); margin-top: 6px; max-width: 860px; }
 .table-wrap { overflow-x: auto; margin: 8px 0 16px; }
-table { border-collapse: collapse; width: 100%; font-size: 13.5px; }
-th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--rule); vertical-align: top; }
-th { font-weight: 600; border-bottom: 2px solid var(--ink); white-space: nowrap; }
+table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--rule); vertical-align: top; }
+td { overflow-wrap: anywhere; }
+th { font-weight: 600; border-bottom: 2px solid var(--ink); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .verdict { font-weight: 700; letter-spacing: .04em; }
 .verdict.pass { color: #2f7d32; }
