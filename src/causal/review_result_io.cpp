@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "core/json_reader.hpp"
 
 namespace cerebro::causal {
 namespace {
@@ -24,23 +25,10 @@ std::string table_cell(std::string text) {
   return cell;
 }
 
-struct Reader {
-  const std::string& origin;
+// The shared reader plus the check of a verdict word.
+struct Reader : core::JsonReader {
+  using core::JsonReader::JsonReader;
 
-  [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
-    throw core::InputError(origin + ": key '" + key + "' " + problem +
-                           ". Run `cerebro-mmm review DAG.md --fit DIR/fit.json` again to write a "
-                           "fresh review.json.");
-  }
-  const json& at(const json& object, const std::string& key, const std::string& path) const {
-    if (!object.is_object() || !object.contains(key)) fail(path + key, "is missing");
-    return object.at(key);
-  }
-  std::string text(const json& object, const std::string& key, const std::string& path) const {
-    const json& value = at(object, key, path);
-    if (!value.is_string()) fail(path + key, "is not a string");
-    return value.get<std::string>();
-  }
   bool verdict(const json& object, const std::string& key, const std::string& path,
                const char* pass, const char* block) const {
     const std::string value = text(object, key, path);
@@ -74,14 +62,10 @@ std::string review_to_json(const ReviewResult& review) {
 }
 
 ReviewResult review_from_json(std::string_view text, const std::string& origin) {
-  json document;
-  try {
-    document = json::parse(text);
-  } catch (const json::exception& error) {  // parse_error, or out_of_range for a huge number
-    throw core::InputError(origin + ": invalid JSON (" + error.what() +
-                           "). Run the review again to write a fresh review.json.");
-  }
-  const Reader reader{origin};
+  const Reader reader{origin,
+                      "Run `cerebro-mmm review DAG.md --fit DIR/fit.json` again to write a fresh "
+                      "review.json"};
+  const json document = reader.parse(text);
   const json& version = reader.at(document, "schema_version", "");
   if (!version.is_number_integer() || version != kReviewSchemaVersion) {
     reader.fail("schema_version", "is not " + std::to_string(kReviewSchemaVersion));

@@ -5,6 +5,7 @@
 
 #include "core/errors.hpp"
 #include "core/hashing.hpp"
+#include "core/json_reader.hpp"
 
 namespace cerebro::fit {
 namespace {
@@ -27,43 +28,10 @@ json interval(const Interval& range) {
   return json{{"p05", range.p05}, {"p50", range.p50}, {"p95", range.p95}};
 }
 
-// Reading helpers: every failure names the key path.
-struct Reader {
-  const std::string& origin;
+// The shared reader plus fit.json's weekly arrays and percentile ranges.
+struct Reader : core::JsonReader {
+  using core::JsonReader::JsonReader;
 
-  [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
-    throw core::InputError(origin + ": key '" + key + "' " + problem +
-                           ". Re-run `cerebro-mmm fit` to write a fresh fit.json.");
-  }
-  const json& at(const json& object, const std::string& key, const std::string& path) const {
-    if (!object.is_object() || !object.contains(key)) fail(path + key, "is missing");
-    return object.at(key);
-  }
-  double number(const json& object, const std::string& key, const std::string& path) const {
-    const json& value = at(object, key, path);
-    if (!value.is_number()) fail(path + key, "is not a number");
-    return value.get<double>();
-  }
-  std::optional<double> optional(const json& object, const std::string& key,
-                                 const std::string& path) const {
-    if (!object.contains(key) || object.at(key).is_null()) return std::nullopt;
-    return number(object, key, path);
-  }
-  int integer(const json& object, const std::string& key, const std::string& path) const {
-    const json& value = at(object, key, path);
-    if (!value.is_number_integer()) fail(path + key, "is not an integer");
-    return value.get<int>();
-  }
-  std::string text(const json& object, const std::string& key, const std::string& path) const {
-    const json& value = at(object, key, path);
-    if (!value.is_string()) fail(path + key, "is not a string");
-    return value.get<std::string>();
-  }
-  bool boolean(const json& object, const std::string& key, const std::string& path) const {
-    const json& value = at(object, key, path);
-    if (!value.is_boolean()) fail(path + key, "is not true or false");
-    return value.get<bool>();
-  }
   std::vector<double> weekly(const json& object, const std::string& key, const std::string& path,
                              std::size_t length) const {
     const json& value = at(object, key, path);
@@ -217,14 +185,8 @@ json to_json(const FitResult& result) {
 std::string to_json_text(const FitResult& result) { return to_json(result).dump(2) + "\n"; }
 
 FitResult fit_result_from_json(std::string_view text, const std::string& origin) {
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& error) {
-    throw core::InputError(origin + " is not valid JSON (" + error.what() +
-                           "). Re-run `cerebro-mmm fit` to write a fresh fit.json.");
-  }
-  const Reader r{origin};
+  const Reader r{origin, "Re-run `cerebro-mmm fit` to write a fresh fit.json"};
+  const json root = r.parse(text);
   FitResult result;
   result.schema_version = r.integer(root, "schema_version", "");
   if (result.schema_version != kSchemaVersion) {

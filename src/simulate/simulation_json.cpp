@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/errors.hpp"
+#include "core/json_reader.hpp"
 
 namespace cerebro::simulate {
 namespace {
@@ -40,28 +41,10 @@ json media_json(const MediaRecommendation& media) {
   };
 }
 
-// Reading helpers: every failure names the key path.
-struct Reader {
-  const std::string& origin;
+// The shared reader plus simulation.json's optional percentile ranges.
+struct Reader : core::JsonReader {
+  using core::JsonReader::JsonReader;
 
-  [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
-    throw core::InputError(origin + ": key '" + key + "' " + problem +
-                           ". Re-run `cerebro-mmm simulate` to write a fresh simulation.json.");
-  }
-  const json& at(const json& object, const std::string& key, const std::string& path) const {
-    if (!object.is_object() || !object.contains(key)) fail(path + key, "is missing");
-    return object.at(key);
-  }
-  double number(const json& object, const std::string& key, const std::string& path) const {
-    const json& value = at(object, key, path);
-    if (!value.is_number()) fail(path + key, "is not a number");
-    return value.get<double>();
-  }
-  std::optional<double> optional(const json& object, const std::string& key,
-                                 const std::string& path) const {
-    if (!object.contains(key) || object.at(key).is_null()) return std::nullopt;
-    return number(object, key, path);
-  }
   std::optional<fit::Interval> range(const json& object, const std::string& key,
                                      const std::string& path) const {
     if (!object.contains(key) || object.at(key).is_null()) return std::nullopt;
@@ -69,32 +52,6 @@ struct Reader {
     const json& value = object.at(key);
     return fit::Interval{number(value, "p05", inner), number(value, "p50", inner),
                          number(value, "p95", inner)};
-  }
-  int integer(const json& object, const std::string& key, const std::string& path) const {
-    const json& value = at(object, key, path);
-    if (!value.is_number_integer()) fail(path + key, "is not an integer");
-    return value.get<int>();
-  }
-  std::string text(const json& object, const std::string& key, const std::string& path) const {
-    const json& value = at(object, key, path);
-    if (!value.is_string()) fail(path + key, "is not a string");
-    return value.get<std::string>();
-  }
-  bool boolean(const json& object, const std::string& key, const std::string& path) const {
-    const json& value = at(object, key, path);
-    if (!value.is_boolean()) fail(path + key, "is not true or false");
-    return value.get<bool>();
-  }
-  std::vector<std::string> texts(const json& object, const std::string& key,
-                                 const std::string& path) const {
-    const json& value = at(object, key, path);
-    if (!value.is_array()) fail(path + key, "is not an array");
-    std::vector<std::string> values;
-    for (const json& entry : value) {
-      if (!entry.is_string()) fail(path + key, "holds an entry that is not a string");
-      values.push_back(entry.get<std::string>());
-    }
-    return values;
   }
 };
 
@@ -127,14 +84,8 @@ json to_json(const SimulationResult& result) {
 std::string to_json_text(const SimulationResult& result) { return to_json(result).dump(2) + "\n"; }
 
 SimulationResult simulation_from_json(std::string_view text, const std::string& origin) {
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& error) {
-    throw core::InputError(origin + " is not valid JSON (" + error.what() +
-                           "). Re-run `cerebro-mmm simulate` to write a fresh simulation.json.");
-  }
-  const Reader r{origin};
+  const Reader r{origin, "Re-run `cerebro-mmm simulate` to write a fresh simulation.json"};
+  const json root = r.parse(text);
   SimulationResult result;
   result.fit_id = r.text(root, "fit_id", "");
   const json& options = r.at(root, "options", "");
