@@ -17,7 +17,7 @@ void add_report_command(CLI::App& app, CommandContext& context) {
   command->add_option("DIR", *fit_dir, "Fit directory containing fit.json and review.json")
       ->required()
       ->check(CLI::ExistingDirectory);
-  command->add_option("--out", *out, "Path of the HTML report (default DIR/report.html); report.json goes beside it");
+  command->add_option("--out", *out, "Path of the HTML report (default DIR/report.html); the JSON goes beside it with the same stem (FILE.json)");
   command->callback([&context, fit_dir, out] {
     const std::optional<std::filesystem::path> html_path =
         out->empty() ? std::nullopt : std::optional<std::filesystem::path>(*out);

@@ -23,12 +23,12 @@ GatedFit open_review_gate(const std::filesystem::path& fit_dir) {
 
   const std::optional<std::string> review_bytes = core::read_file(fit_dir / "review.json");
   std::optional<std::string> dag_bytes;
+  std::string dag_path;  // as recorded by the review; empty without one
   if (review_bytes) {
     // The review records an absolute DAG path. When that file is gone, a file
     // of the same name in the fit directory is tried, so a fit directory that
     // was moved or copied still finds its own dag.md.
-    const std::string dag_path =
-        causal::review_from_json(*review_bytes, (fit_dir / "review.json").string()).dag_path;
+    dag_path = causal::review_from_json(*review_bytes, (fit_dir / "review.json").string()).dag_path;
     dag_bytes = core::read_file(dag_path);
     if (!dag_bytes) {
       dag_bytes = core::read_file(fit_dir / std::filesystem::path(dag_path).filename());
@@ -38,7 +38,16 @@ GatedFit open_review_gate(const std::filesystem::path& fit_dir) {
   std::optional<std::string_view> dag_view;
   if (review_bytes) review_view = *review_bytes;
   if (dag_bytes) dag_view = *dag_bytes;
-  gated.review = causal::check_gate(*fit_bytes, review_view, dag_view);
+  try {
+    gated.review = causal::check_gate(*fit_bytes, review_view, dag_view);
+  } catch (const core::GateClosedError& error) {
+    // The gate's message names the rule; the exact command for this
+    // directory saves the user from filling in the placeholders.
+    const std::filesystem::path dag =
+        dag_path.empty() ? fit_dir / "dag.md" : std::filesystem::path(dag_path);
+    throw core::GateClosedError(std::string(error.what()) + " For this fit: cerebro-mmm review " +
+                                dag.string() + " --fit " + (fit_dir / "fit.json").string());
+  }
   gated.fit_bytes = std::move(*fit_bytes);
   return gated;
 }
