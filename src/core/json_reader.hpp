@@ -14,7 +14,7 @@ class JsonReader {
  public:
   using json = nlohmann::ordered_json;
 
-  // `origin` names the file in messages; `regenerate` is the sentence that tells
+  // `origin` names the file in messages; `regenerate` is the sentence that explains to
   // the user how to write a fresh one, e.g. "Re-run `cerebro-mmm fit`".
   JsonReader(std::string origin, std::string regenerate);
 
