@@ -57,7 +57,7 @@ std::array<double, 3> parameter_values(const transform::CurveParameters& curve) 
 }
 
 // With fewer draws the type-7 5th and 95th percentiles are interpolations
-// between the two most extreme resamples, which says nothing about a range.
+// between the two most extreme resamples and do not describe a range.
 constexpr int kMinResamples = 20;
 
 void validate_options(const BootstrapOptions& bootstrap, int threads, int training_weeks) {

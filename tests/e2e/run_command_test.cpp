@@ -1,6 +1,6 @@
-// End-to-end: `cerebro-mmm run` fits, reviews and, on PASS, simulates and
-// reports; on BLOCK it stops with exit 3 and no report; it keeps a dag.md the
-// user edited; the same seed gives the same bytes.
+// End-to-end tests of `cerebro-mmm run`. On PASS it simulates and reports.
+// On BLOCK it stops with exit 3 and writes no report. It keeps a dag.md that
+// the user edited, and the same seed gives the same bytes.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
