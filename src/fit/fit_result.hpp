@@ -55,6 +55,7 @@ struct MediaResult {
   std::string name;
   std::string unit;
   std::string source;  // where the series came from, e.g. "pools.csv:osmo_usd" or "sql"
+  int decimals = 0;    // token decimals when spend is in base units (18 for wei); values stay as input
   double decay_rate = 0.5;
   bool decay_rate_auto = false;
   std::vector<std::pair<double, double>> decay_rate_grid;  // (decay_rate, holdout MAE) when auto

@@ -70,6 +70,7 @@ json media_json(const MediaResult& media) {
       {"name", media.name},
       {"unit", media.unit},
       {"source", media.source},
+      {"decimals", media.decimals},
       {"decay_rate", media.decay_rate},
       {"decay_rate_auto", media.decay_rate_auto},
       {"decay_rate_grid", grid},
@@ -240,6 +241,7 @@ FitResult fit_result_from_json(std::string_view text, const std::string& origin)
     const std::string mp = "media[" + media.name + "].";
     media.unit = m.value("unit", "");
     media.source = m.value("source", "");
+    media.decimals = m.contains("decimals") ? r.integer(m, "decimals", mp) : 0;
     media.decay_rate = r.number(m, "decay_rate", mp);
     media.decay_rate_auto = m.value("decay_rate_auto", false);
     if (m.contains("decay_rate_grid")) {

@@ -103,7 +103,7 @@ std::string response_panel(const fit::FitResult& fit, const ModelFitView& view, 
   const TickSet y_ticks = nice_ticks_for(ys, true, 5);
   const LinearScale y = draw_left_value_axis(svg, area, y_ticks, axis_title("KPI above baseline", fit.kpi_unit),
                                              [&y_ticks](double v) { return format_tick(v, y_ticks.step); });
-  const LinearScale x = draw_bottom_value_axis(svg, area, x_ticks, axis_title("Adstock", media.unit),
+  const LinearScale x = draw_bottom_value_axis(svg, area, x_ticks, axis_title("Adstock", spend_unit_label(media)),
                                                [&x_ticks](double v) { return format_tick(v, x_ticks.step); });
 
   // Curves may leave the plot (a dashed curve far off the data); clip them.

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <set>
 
+#include "report/fit_view.hpp"
 #include "report/number_format.hpp"
 
 namespace cerebro::report {
@@ -28,7 +29,7 @@ std::string spend_unit(const simulate::SimulationResult& simulation, const fit::
   std::set<std::string> units;
   for (const auto& media : simulation.media) {
     const std::size_t m = media_index(fit, media.name);
-    units.insert(m < fit.media.size() ? fit.media[m].unit : "");
+    units.insert(m < fit.media.size() ? spend_unit_label(fit.media[m]) : "");
   }
   return units.size() == 1 ? *units.begin() : "";
 }

@@ -106,9 +106,14 @@ std::vector<std::size_t> media_by_contribution(const fit::FitResult& fit) {
   return order;
 }
 
+std::string spend_unit_label(const fit::MediaResult& media) {
+  if (media.unit.empty() || media.decimals <= 0) return media.unit;
+  return media.unit + " base units";
+}
+
 std::string roi_unit(const fit::FitResult& fit, const fit::MediaResult& media) {
   const std::string kpi_unit = fit.kpi_unit.empty() ? "KPI units" : fit.kpi_unit;
-  const std::string spend_unit = media.unit.empty() ? "unit of spend" : media.unit;
+  const std::string spend_unit = media.unit.empty() ? "unit of spend" : spend_unit_label(media);
   return kpi_unit + " per " + spend_unit;
 }
 

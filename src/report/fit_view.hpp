@@ -40,6 +40,11 @@ struct ModelFitView {
 // weekly arrays disagree in length with `weeks`.
 ModelFitView model_fit_view(const fit::FitResult& fit);
 
+// Returns the unit of a media's spend as the report labels it: the declared
+// unit, "gno base units" when the spec declares token decimals (values stay in
+// the input's base units), or empty when no unit was declared.
+std::string spend_unit_label(const fit::MediaResult& media);
+
 // Returns the unit of a media's ROI, such as "usd per gno", with "KPI units"
 // and "unit of spend" standing in for a unit the spec did not declare.
 std::string roi_unit(const fit::FitResult& fit, const fit::MediaResult& media);

@@ -129,9 +129,9 @@ std::string simulation_html(const simulate::SimulationResult& simulation, const 
   } else {
     range_text = "no range: the fit ran without bootstrap";
   }
-  std::string spend_unit = fit.media.front().unit;
+  std::string spend_unit = spend_unit_label(fit.media.front());
   for (const auto& media : fit.media) {
-    if (media.unit != spend_unit) spend_unit = "";
+    if (spend_unit_label(media) != spend_unit) spend_unit = "";
   }
   std::string body = "<div class=\"headline\">";
   body += "<div><span class=\"value\" data-headline=\"predicted-kpi-change\">" +

@@ -25,6 +25,7 @@ json errors(const HoldoutErrors& value) {
 json media_json(const fit::MediaResult& media) {
   json out{{"name", media.name},
            {"unit", media.unit},
+           {"decimals", media.decimals},
            {"decay_rate", media.decay_rate},
            {"decay_rate_auto", media.decay_rate_auto},
            {"window_weeks", media.window_weeks},

@@ -64,7 +64,7 @@ std::string attribution_table(const fit::FitResult& fit) {
     }
     const std::string roi = media.historical_roi ? with_range(*media.historical_roi, roi_range, "")
                                                  : std::string("n/a (no spend)");
-    rows.push_back({media.name, format_quantity(media.total_spend, media.unit),
+    rows.push_back({media.name, format_quantity(media.total_spend, spend_unit_label(media)),
                     with_range(media.total_contribution, contribution_range, fit.kpi_unit),
                     fmt::format("{} {}", roi, roi_unit(fit, media)),
                     format_percent(media.spend_share), format_percent(media.effect_share)});
@@ -174,7 +174,7 @@ std::string recommendations_table(const simulate::SimulationResult& simulation, 
   for (const auto& media : simulation.media) {
     std::string unit;
     for (const auto& fitted : fit.media) {
-      if (fitted.name == media.name) unit = fitted.unit;
+      if (fitted.name == media.name) unit = spend_unit_label(fitted);
     }
     std::string annotations = fmt::format("{}", fmt::join(media.annotations, "; "));
     if (media.off) annotations = annotations.empty() ? "off in the current window" : annotations + "; off";

@@ -186,5 +186,17 @@ TEST(RenderReport, TokenBaseUnitMagnitudes) {
   EXPECT_EQ(html.find("nan"), std::string::npos);
 }
 
+TEST(RenderReport, TokenDecimalsLabelBaseUnits) {
+  auto fit = testing::make_fit(false);
+  for (auto& media : fit.media) {
+    media.unit = "gno";
+    media.decimals = 18;
+  }
+  const std::string html = render_report_html({fit, testing::make_review(true), nullptr});
+  EXPECT_NE(html.find("per gno base units"), std::string::npos);
+  EXPECT_NE(html.find("Adstock (gno base units)"), std::string::npos);
+  EXPECT_EQ(html.find("per gno "), html.find("per gno base units"));
+}
+
 }  // namespace
 }  // namespace cerebro::report
