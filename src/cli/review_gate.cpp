@@ -25,14 +25,12 @@ GatedFit open_review_gate(const std::filesystem::path& fit_dir) {
   std::optional<std::string> dag_bytes;
   std::string dag_path;  // as recorded by the review; empty without one
   if (review_bytes) {
-    // The review records an absolute DAG path. When that file is gone, a file
-    // of the same name in the fit directory is tried, so a fit directory that
-    // was moved or copied still finds its own dag.md.
+    // The review records a DAG inside the fit directory by its file name, so a
+    // copied or moved fit directory is checked against its own dag.md, and a
+    // DAG kept elsewhere by its absolute path.
     dag_path = causal::review_from_json(*review_bytes, (fit_dir / "review.json").string()).dag_path;
+    if (std::filesystem::path(dag_path).is_relative()) dag_path = (fit_dir / dag_path).string();
     dag_bytes = core::read_file(dag_path);
-    if (!dag_bytes) {
-      dag_bytes = core::read_file(fit_dir / std::filesystem::path(dag_path).filename());
-    }
   }
   std::optional<std::string_view> review_view;
   std::optional<std::string_view> dag_view;

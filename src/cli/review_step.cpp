@@ -45,9 +45,15 @@ ReviewStepOutput review_and_record(const fs::path& dag_path, const std::optional
     review = causal::review_dag(dag, fit);
     review.fit_sha256 = core::sha256_hex(fit_bytes);
   }
-  // An absolute path lets `report` and `simulate` find the DAG from any
-  // working directory.
-  review.dag_path = fs::absolute(dag_path).lexically_normal().string();
+  // A DAG inside the fit directory is recorded by its file name, so the gate
+  // checks the dag.md that travels with a copied fit directory; any other DAG
+  // by its absolute path, so `report` and `simulate` find it from anywhere.
+  const fs::path absolute_dag = fs::absolute(dag_path).lexically_normal();
+  review.dag_path = absolute_dag.string();
+  if (fit_path) {
+    const fs::path fit_dir = fs::absolute(*fit_path).lexically_normal().parent_path();
+    if (absolute_dag.parent_path() == fit_dir) review.dag_path = absolute_dag.filename().string();
+  }
   review.dag_sha256 = core::sha256_hex(dag_bytes);
 
   output.verdict_markdown = causal::review_to_markdown(review);

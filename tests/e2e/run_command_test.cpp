@@ -126,6 +126,30 @@ TEST_F(RunEndToEnd, EditedDagIsKeptAndReviewed) {
   EXPECT_TRUE(exists("out/report.html"));
 }
 
+TEST_F(RunEndToEnd, CopiedDirectoryChecksItsOwnDag) {
+  ASSERT_EQ(run(kSpec, "out"), 0);
+  fs::copy(folder_ / "out", folder_ / "copy", fs::copy_options::recursive);
+  fs::remove(folder_ / "copy/report.html");
+  fs::remove(folder_ / "copy/report.json");
+  const auto report = [&](const std::string& dir) {
+    const std::string command = "cd '" + folder_.string() + "' && '" + CEREBRO_BINARY +
+                                "' report " + dir + " >/dev/null 2>&1";
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  };
+  EXPECT_EQ(report("copy"), 0);
+
+  // A cycle added to the copy's DAG must close the copy's gate, even though
+  // the DAG the review first read is unchanged in the original directory.
+  std::string dag = read_text(folder_ / "copy/dag.md");
+  dag.replace(dag.find("Edges: "), 7, "Edges: M1→M2, M2→M1, ");
+  write_text(folder_ / "copy/dag.md", dag);
+  fs::remove(folder_ / "copy/report.html");
+  EXPECT_EQ(report("copy"), 3);
+  EXPECT_FALSE(exists("copy/report.html"));
+  EXPECT_EQ(report("out"), 0);
+}
+
 TEST_F(RunEndToEnd, SameSeedGivesSameBytes) {
   ASSERT_EQ(run(kSpec, "first"), 0);
   ASSERT_EQ(run(kSpec, "second"), 0);
