@@ -147,6 +147,21 @@ void check_names(const ModelSpec& spec, const core::WeeklyPanel& panel) {
     media.insert(series.name);
   }
   for (const auto& series : panel.controls) all.insert(series.name);
+
+  // Events and latent variables become DAG nodes next to the series, so a name
+  // shared with a series or with each other would make two nodes one variable.
+  std::set<std::string> node_names = all;
+  const auto claim = [&](const std::string& kind, const std::string& name) {
+    if (!node_names.insert(name).second) {
+      throw core::InputError(fmt::format(
+          "{} name '{}' is already used by a series, an event or a latent variable; give it a "
+          "name of its own.",
+          kind, name));
+    }
+  };
+  for (const auto& event : spec.events) claim("event", event.name);
+  for (const auto& latent : spec.latent) claim("latent variable", latent.name);
+
   for (const auto& latent : spec.latent) {
     for (const auto& name : latent.affects) {
       if (!all.count(name)) {

@@ -159,6 +159,18 @@ TEST(LoadAnalysis, UnknownLatentTarget) {
               HasSubstr("latent variable hype affects 'tvl', which is not a series"));
 }
 
+TEST(LoadAnalysis, EventAndLatentNamesAreDistinct) {
+  const testing::ScratchDir scratch("node-names");
+  scratch.write("panel.csv", kDailyCsv);
+  EXPECT_THAT(load_error(scratch, std::string(kDailySpec) +
+                                      "events: [{name: spend_usd, date: 2024-01-08}]\n"),
+              HasSubstr("event name 'spend_usd' is already used"));
+  EXPECT_THAT(load_error(scratch, std::string(kDailySpec) +
+                                      "events: [{name: fork, date: 2024-01-08}]\n"
+                                      "latent: [{name: fork}]\n"),
+              HasSubstr("latent variable name 'fork' is already used"));
+}
+
 TEST(LoadAnalysis, OptionsCarryOver) {
   const testing::ScratchDir scratch("options");
   scratch.write("panel.csv", kDailyCsv);
