@@ -22,10 +22,7 @@ void copy_sources(const core::WeeklyPanel& panel, fit::FitResult& result) {
   result.kpi_source = panel.kpi.source;
   for (fit::MediaResult& media : result.media) {
     for (const core::Series& series : panel.media) {
-      if (series.name == media.name) {
-        media.source = series.source;
-        media.decimals = series.decimals;
-      }
+      if (series.name == media.name) media.source = series.source;
     }
   }
   for (fit::ControlResult& control : result.controls) {

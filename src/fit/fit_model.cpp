@@ -232,6 +232,7 @@ FitResult fit_model(const core::WeeklyPanel& panel, const FitOptions& options) {
     MediaResult media;
     media.name = series.name;
     media.unit = series.unit;
+    media.decimals = series.decimals;
     media.window_weeks = media_option.window_weeks;
     media.spend = slice(series.values, first, last);
 
@@ -308,6 +309,19 @@ FitResult fit_model(const core::WeeklyPanel& panel, const FitOptions& options) {
     all_spend += media.total_spend;
     all_positive_effect += std::max(0.0, media.total_contribution);
     smallest_baseline = std::min(smallest_baseline, media.baseline);
+  }
+  for (const MediaResult& media : result.media) {
+    const MediaResult& first = result.media.front();
+    if (media.unit != first.unit || media.decimals != first.decimals) {
+      result.warnings.push_back(
+          {"mixed_spend_units", "",
+           fmt::format("Media '{}' ({}, {} decimals) and '{}' ({}, {} decimals) are in different "
+                       "units, so spend shares add unlike amounts and the simulator rejects the "
+                       "fit. Convert every media to one unit (for example USD) in the spec.",
+                       first.name, first.unit.empty() ? "no unit" : first.unit, first.decimals,
+                       media.name, media.unit.empty() ? "no unit" : media.unit, media.decimals)});
+      break;
+    }
   }
   for (MediaResult& media : result.media) {
     media.spend_share = all_spend > 0 ? media.total_spend / all_spend : 0.0;

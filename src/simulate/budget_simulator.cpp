@@ -207,18 +207,16 @@ double current_weekly_spend(const std::vector<double>& spend_per_week, int curre
 // unit: 1 GNO of emissions and 1 USD of external incentives cannot be traded
 // against each other without a price.
 void require_one_spend_unit(const fit::FitResult& fit) {
-  const fit::MediaResult* first_with_unit = nullptr;
+  if (fit.media.empty()) return;
+  const fit::MediaResult& first = fit.media.front();
   for (const fit::MediaResult& media : fit.media) {
-    if (media.unit.empty()) continue;
-    if (first_with_unit == nullptr) {
-      first_with_unit = &media;
-    } else if (media.unit != first_with_unit->unit) {
-      throw core::InputError(fmt::format(
-          "media '{}' is in {} but '{}' is in {}, so their spend cannot share one budget. Convert "
-          "every media to one unit (for example USD at the week's price) in the spec's SQL and "
-          "fit again.",
-          first_with_unit->name, first_with_unit->unit, media.name, media.unit));
-    }
+    if (media.unit == first.unit && media.decimals == first.decimals) continue;
+    throw core::InputError(fmt::format(
+        "media '{}' is in {} ({} decimals) but '{}' is in {} ({} decimals), so their spend cannot "
+        "share one budget. Convert every media to one unit (for example USD at the week's price) "
+        "in the spec's SQL and fit again.",
+        first.name, first.unit.empty() ? "no declared unit" : first.unit, first.decimals,
+        media.name, media.unit.empty() ? "no declared unit" : media.unit, media.decimals));
   }
 }
 

@@ -234,6 +234,20 @@ TEST(SimulateBudget, SaturatedMediaCutIsObserved) {
   EXPECT_FALSE(has_annotation(result.media[1], kSaturatedAnnotation));
 }
 
+TEST(SimulateBudget, RejectsMediaInDifferentUnits) {
+  fit::FitResult fit = three_media_fit();
+  for (fit::MediaResult& media : fit.media) media.unit = "usd";
+  fit.media[1].unit = "gno";
+  fit.media[1].decimals = 18;
+  try {
+    simulate_budget(fit, SimulationOptions{});
+    ADD_FAILURE() << "expected an InputError";
+  } catch (const core::InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("cannot share one budget"), std::string::npos)
+        << error.what();
+  }
+}
+
 TEST(SimulateBudget, TokenBaseUnitsGiveSameShares) {
   // Spend in wei (x 1e18): the same curve needs beta / 1e18^r (power) and
   // K x 1e18 (Hill) to predict the same KPI.
