@@ -37,10 +37,12 @@ void check_event_placement(const GuardInput& input, const LevelShiftDesign& desi
     if (design.step_column[e] >= 0) continue;
     const auto& event = input.events[e];
     throw core::InputError(fmt::format(
-        "step event '{}' on {} does not fall inside the modeling window ({}) after its first week, "
-        "so its level shift cannot be estimated: the window needs weeks on both sides of the step. "
-        "Remove the event, or move the window's `start` before {} or its `end` after it.",
-        event.name, core::format_date(event.date), window, core::format_date(event.date)));
+        "step event '{}' on {} does not leave {} weeks of the modeling window ({}) on each side, "
+        "so its level shift cannot be estimated. "
+        "Remove the event, or move the window's `start` or `end` so that {} weeks lie before "
+        "and after {}.",
+        event.name, core::format_date(event.date), kMinStepSideWeeks, window, kMinStepSideWeeks,
+        core::format_date(event.date)));
   }
 }
 

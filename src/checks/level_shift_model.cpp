@@ -70,9 +70,10 @@ LevelShiftDesign build_level_shift_design(const GuardInput& input) {
   for (const auto& event : input.events) {
     const int week = week_index_of(input.panel, event.date);
     design.step_week_index.push_back(week);
-    // A step at or before the first window week is constant over the window
-    // and one after the last week is zero, so neither can be estimated.
-    if (week <= first || week > last) {
+    // A step needs weeks on both sides to be told apart from the intercept,
+    // and a few of them, because a level estimated from one week is that
+    // week's noise.
+    if (week < first + kMinStepSideWeeks || week > last + 1 - kMinStepSideWeeks) {
       design.step_column.push_back(-1);
       continue;
     }

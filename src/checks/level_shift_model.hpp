@@ -13,6 +13,9 @@
 
 namespace cerebro::checks {
 
+// Weeks of the modeling window a declared step event needs on each side.
+inline constexpr int kMinStepSideWeeks = 4;
+
 // Mean length of a year in weeks (365.25 / 7), the period of the Fourier terms.
 inline constexpr double kWeeksPerYear = 365.25 / 7.0;
 

@@ -216,6 +216,18 @@ TEST(RemoveLevelShifts, EventOutsideWindowIsRefused) {
   }
 }
 
+TEST(RemoveLevelShifts, StepNeedsWeeksOnEachSide) {
+  GuardFixture fixture;
+  testing::fill_fixture(fixture, calm_kpi(), {flight(0, kWeeks - 1)});
+  const int last = fixture.input().last_modeling_week;
+  fixture.events.push_back({"late", fixture.panel.weeks[last]});
+  EXPECT_THROW(remove_level_shifts(fixture.input()), core::InputError);
+
+  // The latest accepted step leaves kMinStepSideWeeks weeks from it to the end.
+  fixture.events.back().date = fixture.panel.weeks[last + 1 - kMinStepSideWeeks];
+  EXPECT_NO_THROW(remove_level_shifts(fixture.input()));
+}
+
 TEST(RemoveLevelShifts, TwoEventsInOneWeekAreRefused) {
   GuardFixture fixture;
   testing::fill_fixture(fixture, calm_kpi(), {flight(0, kWeeks - 1)});
