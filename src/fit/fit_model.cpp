@@ -145,6 +145,21 @@ PreparedFit prepare_fit(const core::WeeklyPanel& panel, const FitOptions& option
   for (const core::Series& series : panel.media) {
     require_finite(series, panel, window.first_warmup_week, window.last_modeling_week);
   }
+  // Spend only before the window feeds adstock but leaves nothing to fit.
+  for (const core::Series& series : panel.media) {
+    double window_spend = 0;
+    for (int t = window.first_modeling_week; t <= window.last_modeling_week; ++t) {
+      window_spend += series.values[t];
+    }
+    if (!(window_spend > 0)) {
+      throw core::InputError(fmt::format(
+          "media '{}' has no spend in the modeling window ({} to {}); any spend it has lies in "
+          "the adstock warm-up or outside the window. Remove the media, or move `start` so the "
+          "window covers weeks in which it ran.",
+          series.name, iso_week(panel, window.first_modeling_week),
+          iso_week(panel, window.last_modeling_week)));
+    }
+  }
 
   // Guards and level shifts see the whole panel's adstock. NOTE: media with
   // decay_rate auto enter them at the default 0.5, because the grid choice
@@ -299,6 +314,14 @@ FitResult fit_model(const core::WeeklyPanel& panel, const FitOptions& options) {
     }
     if (media.total_spend != 0) media.historical_roi = media.total_contribution / media.total_spend;
     add_curve_warnings(media, result.warnings);
+    if (fitted && media.total_contribution == 0) {
+      result.warnings.push_back(
+          {"zero_contribution", media.name,
+           fmt::format("Media '{}': the selected {} curve attributes nothing to it (beta is 0 or "
+                       "its adstock is 0 in every modeling week), so its ROI is 0. Check that it "
+                       "ran long enough in the training weeks to be fitted.",
+                       media.name, to_string(media.selected_curve))});
+    }
     result.media.push_back(std::move(media));
   }
 

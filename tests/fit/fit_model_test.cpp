@@ -1,5 +1,6 @@
 #include "fit/fit_model.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -247,6 +248,18 @@ TEST(FitModel, AutoDecayAtGridTopWarns) {
     return w.code == "decay_rate_at_grid_edge" && w.media == "rewards";
   });
   EXPECT_TRUE(warned);
+}
+
+TEST(FitModel, SpendOnlyInWarmupIsRejected) {
+  core::WeeklyPanel panel = make_panel(100, 2, 5);
+  // The second media runs only in the 8 warm-up weeks.
+  for (int t = 8; t < 100; ++t) panel.media[1].values[t] = 0.0;
+  try {
+    fit_model(panel, FitOptions{});
+    FAIL() << "expected an InputError";
+  } catch (const core::InputError& error) {
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("media 'media_1' has no spend in the modeling window"));
+  }
 }
 
 TEST(FitModel, AutoDecayTieKeepsSmallerRate) {
