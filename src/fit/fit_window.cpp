@@ -65,12 +65,15 @@ FitWindow plan_fit_window(const std::vector<core::Day>& weeks, core::WeekStart w
     // The smallest n whose training part reaches the minimum.
     int needed = window.modeling_weeks;
     while (needed - holdout_weeks_for(needed, holdout_fraction) < kMinTrainingWeeks) ++needed;
+    // Data that ends inside the warm-up also lacks the rest of the warm-up.
+    const int missing_warmup = std::max(0, window.first_modeling_week - (last + 1));
     throw core::InputError(fmt::format(
         "The fit has {} weeks after {} warm-up weeks; the holdout takes {}, leaving {} training "
         "weeks, fewer than the {} required. Provide at least {} more weeks of data (move start "
         "earlier or end later), or lower window_weeks or holdout_fraction.",
         window.modeling_weeks, window.warmup_weeks, window.holdout_weeks,
-        std::max(0, window.training_weeks), kMinTrainingWeeks, needed - window.modeling_weeks));
+        std::max(0, window.training_weeks), kMinTrainingWeeks,
+        needed - window.modeling_weeks + missing_warmup));
   }
   return window;
 }
