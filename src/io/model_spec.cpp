@@ -230,8 +230,16 @@ void read_collinearity(const SpecReader& reader, const YAML::Node& node, ModelSp
   if (!node["allow"]) return;
   reader.require_sequence(node["allow"], "collinearity.allow");
   for (const auto& pair : node["allow"]) {
+    // A flat list such as [a, b] is a common slip for [[a, b]]: say so.
+    if (!pair.IsSequence() || pair.size() != 2) {
+      reader.fail(pair, "each entry of 'collinearity.allow' must be a pair of media names, written "
+                        "as a list of pairs: allow: [[media_a, media_b]].");
+    }
     const std::vector<std::string> names = reader.text_list(pair, "collinearity.allow");
-    if (names.size() != 2) reader.fail(pair, "each entry of 'collinearity.allow' must be a pair [media_a, media_b].");
+    if (names[0] == names[1]) {
+      reader.fail(pair, "'collinearity.allow' pairs a media with itself ('" + names[0] +
+                            "'); name two different media.");
+    }
     spec.allowed_collinear_pairs.emplace_back(names[0], names[1]);
   }
 }

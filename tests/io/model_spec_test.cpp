@@ -160,6 +160,10 @@ TEST(ParseModelSpecStrict, StructuralErrors) {
   EXPECT_THAT(parse_error("data: p.csv\nkpi: {column: k}\nmedia: [a]\ntable: {kpi: kpi_x}\n"),
               HasSubstr("'table' replaces"));
   EXPECT_THAT(parse_error("- just\n- a list\n"), HasSubstr("must be a map"));
+  EXPECT_THAT(parse_error("data: p.csv\nkpi: {column: k}\nmedia: [a, b]\ncollinearity: {allow: [a, b]}\n"),
+              HasSubstr("written as a list of pairs"));
+  EXPECT_THAT(parse_error("data: p.csv\nkpi: {column: k}\nmedia: [a, b]\ncollinearity: {allow: [[a, a]]}\n"),
+              HasSubstr("pairs a media with itself"));
 }
 
 TEST(ParseModelSpec, WideTable) {
