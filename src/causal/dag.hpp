@@ -63,8 +63,9 @@ std::string_view to_string(NodeRole role);
 std::optional<NodeRole> parse_role(std::string_view text);
 std::string_view to_string(FlagKind kind);
 
-// Picks the KPI: the node whose role is kpi; without roles, the node whose
-// Variable starts with `kpi_`; else the only node without outgoing edges.
+// Picks the KPI: the node whose role is kpi; when no node has that role, the
+// node whose Variable starts with `kpi_`; else the only node without outgoing
+// edges.
 // Throws core::InputError naming `origin` when none or several qualify.
 std::size_t find_kpi(const std::vector<Node>& nodes, const std::vector<Edge>& edges,
                      const std::string& origin);

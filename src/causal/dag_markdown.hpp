@@ -22,7 +22,8 @@ namespace cerebro::causal {
 // Parses a markdown DAG. `origin` (usually the file path) prefixes every error.
 // Throws core::InputError naming the line number and the problem for: a missing
 // or empty node table, a header other than Node | Variable | Source [| Role], a
-// row with the wrong number of cells, an empty cell, an unknown Role, a node id
+// row with the wrong number of cells, an empty Node, Variable or Source cell (an
+// empty Role cell is allowed), an unknown Role, a node id
 // with a space, control character, `,`, `;`, `|` or arrow, a Source such as
 // `latent_users` that only looks latent, a time subscript off by more than
 // kMaxTimeOffset, a duplicate node id, an edge or flag naming an unknown node,

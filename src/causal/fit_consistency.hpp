@@ -10,8 +10,8 @@ namespace cerebro::causal {
 
 // Throws core::InputError naming the node or series and the fix when:
 //   - the KPI node's Variable does not match the fit's KPI;
-//   - a media series of the fit matches no node, or only nodes that are latent
-//     or (with a Role column) whose role is not media;
+//   - a media series of the fit matches no node, matches the KPI node, or
+//     matches any node that (with a Role column) has a role other than media;
 //   - a fitted media's node has no directed path to the KPI;
 //   - any node whose Variable matches a fit series is latent.
 // Matching is by series_match_key. Nodes that match no series are allowed
