@@ -274,6 +274,8 @@ class IdentifiabilityCheck {
   // a different cut of the data, a new variable, and last a new experiment.
   void prescribe_fixes() {
     const std::string media = failed_ids();
+    const bool several = media.find(", ") != std::string::npos;
+    const std::string first_media = media.substr(0, media.find(", "));
     outcome_.fixes.push_back("Intervention pattern: " + intervention_pattern());
     outcome_.fixes.push_back(fmt::format(
         "Segmentation: split {} by audience or protocol (for example per pool, chain or user "
@@ -283,12 +285,15 @@ class IdentifiabilityCheck {
         "Front-door variable: add an observed node between {} and {} that the unobserved cause "
         "does not touch, such as the unique-wallet count (between incentive and TVL), a "
         "brand-query proxy (explorer page views, governance-forum mentions) or the bridge-inflow "
-        "lag, and route the edge through it (T→W→{}).",
-        media, dag_.nodes[dag_.kpi].id, dag_.nodes[dag_.kpi].id));
-    outcome_.fixes.push_back(fmt::format(
-        "Dark-period request: pause one of {} deliberately for at least {} weeks while the others "
-        "keep running, then fit and review again.",
-        media, kMinDarkPeriodWeeks));
+        "lag, and route the edge through it ({}→W→{}).",
+        media, dag_.nodes[dag_.kpi].id, first_media, dag_.nodes[dag_.kpi].id));
+    outcome_.fixes.push_back(
+        several ? fmt::format("Dark-period request: pause one of {} deliberately for at least {} "
+                              "weeks while the others keep running, then fit and review again.",
+                              media, kMinDarkPeriodWeeks)
+                : fmt::format("Dark-period request: pause {} deliberately for at least {} weeks, "
+                              "then fit and review again.",
+                              media, kMinDarkPeriodWeeks));
   }
 
   std::string intervention_pattern() const {
