@@ -200,20 +200,26 @@ TEST(FitModel, TotalsAndShares) {
   expect_relative(share_sum, 1.0);
 }
 
-TEST(FitModel, RecoversKnownParameters) {
-  // One media, noiseless KPI = 800 + 15 * adstock^0.4 with decay 0.6: the
-  // baseline weeks have adstock 0, so the log-log fit is exact at the true decay
-  // and the decay grid picks it by a zero holdout error.
+// One flighted media "rewards" and a noiseless KPI = 800 + 15 * adstock^0.4,
+// with the adstock built at `true_decay_rate` over 8 weeks.
+core::WeeklyPanel noiseless_power_panel(double true_decay_rate) {
   core::WeeklyPanel panel;
   const int weeks = 104;
   for (int t = 0; t < weeks; ++t) panel.weeks.push_back(kFirstMonday + days(7 * t));
   auto spend = flighted_spend(weeks, 21);
-  const auto adstock = transform::geometric_adstock(spend, 0.6, 8);
+  const auto adstock = transform::geometric_adstock(spend, true_decay_rate, 8);
   panel.kpi.name = "volume_usd";
   for (int t = 0; t < weeks; ++t) {
     panel.kpi.values.push_back(800.0 + (adstock[t] > 0 ? 15.0 * std::pow(adstock[t], 0.4) : 0.0));
   }
   panel.media.push_back(media_series("rewards", std::move(spend)));
+  return panel;
+}
+
+TEST(FitModel, RecoversKnownParameters) {
+  // The baseline weeks have adstock 0, so the log-log fit is exact at the true
+  // decay and the decay grid picks it by a zero holdout error.
+  const core::WeeklyPanel panel = noiseless_power_panel(0.6);
   FitOptions options;
   options.media = {{"rewards", std::nullopt, 8}};
   const FitResult result = fit_model(panel, options);
@@ -228,18 +234,9 @@ TEST(FitModel, RecoversKnownParameters) {
 }
 
 TEST(FitModel, AutoDecayAtGridTopWarns) {
-  // The same noiseless setup with a true decay of 0.95, above the grid's 0.9:
-  // the holdout error falls all the way up the grid.
-  core::WeeklyPanel panel;
-  const int weeks = 104;
-  for (int t = 0; t < weeks; ++t) panel.weeks.push_back(kFirstMonday + days(7 * t));
-  auto spend = flighted_spend(weeks, 21);
-  const auto adstock = transform::geometric_adstock(spend, 0.95, 8);
-  panel.kpi.name = "volume_usd";
-  for (int t = 0; t < weeks; ++t) {
-    panel.kpi.values.push_back(800.0 + (adstock[t] > 0 ? 15.0 * std::pow(adstock[t], 0.4) : 0.0));
-  }
-  panel.media.push_back(media_series("rewards", std::move(spend)));
+  // A true decay of 0.95 lies above the grid's 0.9, so the holdout error
+  // falls all the way up the grid.
+  const core::WeeklyPanel panel = noiseless_power_panel(0.95);
   FitOptions options;
   options.media = {{"rewards", std::nullopt, 8}};
   const FitResult result = fit_model(panel, options);
