@@ -23,7 +23,6 @@
 namespace cerebro::fit {
 namespace {
 
-constexpr int kCurrentSpendWeeks = 4;
 constexpr const char* kMethod = "moving-block bootstrap";
 
 // Statistics of one resample of one media, the inputs of its ranges.
@@ -209,9 +208,10 @@ void summarize_media(FitResult& result, std::size_t media_index,
 
 }  // namespace
 
-double current_spend_per_week(std::span<const double> spend_per_week) {
+double current_spend_per_week(std::span<const double> spend_per_week, int current_weeks) {
   if (spend_per_week.empty()) return 0.0;
-  const std::size_t recent = std::min<std::size_t>(kCurrentSpendWeeks, spend_per_week.size());
+  const std::size_t recent =
+      std::min<std::size_t>(static_cast<std::size_t>(std::max(current_weeks, 1)), spend_per_week.size());
   double recent_total = 0;
   for (std::size_t week = spend_per_week.size() - recent; week < spend_per_week.size(); ++week) {
     recent_total += spend_per_week[week];

@@ -41,10 +41,11 @@ using BootstrapProgress = std::function<void(int finished_fits, int total_fits)>
 void add_bootstrap(FitResult& result, const FitOptions& options,
                    const BootstrapProgress& progress = {});
 
-// Returns the current weekly spend in input units: the mean of the last 4
-// weeks of `spend_per_week` (fewer when the series is shorter). When that mean
-// is 0, returns the mean over weeks with positive spend, and 0 when there are
-// none or the series is empty.
-double current_spend_per_week(std::span<const double> spend_per_week);
+// Returns the spend at which marginal ROI is evaluated, in input units: the
+// mean of the last `current_weeks` weeks of `spend_per_week` (fewer when the
+// series is shorter). When that mean is 0 (the media is off), returns the mean
+// over weeks with positive spend, and 0 when there are none or the series is
+// empty. The simulator uses the same definition.
+double current_spend_per_week(std::span<const double> spend_per_week, int current_weeks = 4);
 
 }  // namespace cerebro::fit

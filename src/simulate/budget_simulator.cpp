@@ -13,6 +13,7 @@
 #include "core/errors.hpp"
 #include "simulate/allocation.hpp"
 #include "simulate/steady_state.hpp"
+#include "fit/bootstrap.hpp"
 #include "transform/adstock.hpp"
 
 namespace cerebro::simulate {
@@ -73,21 +74,15 @@ MediaInputs read_media(const fit::MediaResult& media, int current_weeks) {
   inputs.current_spend = current_weekly_spend(media.spend, current_weeks);
   inputs.off = !(inputs.current_spend > 0);
 
-  double active_sum = 0;
-  int active_weeks = 0;
   for (double spend : media.spend) {
     inputs.max_historical_spend = std::max(inputs.max_historical_spend, spend);
-    if (spend > 0) {
-      active_sum += spend;
-      ++active_weeks;
-    }
   }
   for (double adstock : media.adstock) {
     if (std::isfinite(adstock))
       inputs.max_observed_adstock = std::max(inputs.max_observed_adstock, adstock);
   }
-  inputs.evaluation_spend =
-      inputs.off ? (active_weeks > 0 ? active_sum / active_weeks : 0.0) : inputs.current_spend;
+  // Current spend, or the mean active-week spend of a media that is off.
+  inputs.evaluation_spend = fit::current_spend_per_week(media.spend, current_weeks);
 
   const transform::CurveParameters& curve = inputs.response.curve;
   const bool concave = curve.kind == transform::CurveKind::concave;
