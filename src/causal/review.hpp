@@ -15,7 +15,7 @@
 // unmeasured: it cannot join an adjustment set or serve as a mediator, and a
 // treatment without a series fails.
 //
-// The review says whether an effect is identifiable, not whether the fit
+// The review states whether an effect is identifiable, not whether the fit
 // estimated it that way: the per-media fits regress the KPI on one media and
 // adjust for nothing. So with a fit, each fitted media identified only through
 // a non-empty back-door set or a front-door set gets a caveat; the verdict

@@ -36,7 +36,7 @@ std::string time_label(int index) {
 }
 
 // Names the weeks the review's correlations cover, so that a reader comparing
-// them with fit.json's correlations (weeks after warm-up only) sees why they differ.
+// them with fit.json's correlations (weeks after warm-up only) learns why they differ.
 std::string weeks_covered(const FitEvidence& evidence) {
   const std::size_t weeks = evidence.weeks.size();
   if (evidence.warmup_weeks == 0 || evidence.warmup_weeks >= weeks) {

@@ -1,5 +1,5 @@
 #pragma once
-// Data guards: analyses the engine refuses because their answer would not be
+// Data guards: analyses the engine refuses because their result would not be
 // defensible. Each refusal throws core::InputError naming the series, the week
 // and the fix. Guards run in this order and the first failure is reported:
 // values, KPI gaps, empty or constant series, single campaign, dominant week,

@@ -70,7 +70,7 @@ LevelShiftDesign build_level_shift_design(const GuardInput& input) {
   for (const auto& event : input.events) {
     const int week = week_index_of(input.panel, event.date);
     design.step_week_index.push_back(week);
-    // A step needs weeks on both sides to be told apart from the intercept,
+    // A step needs weeks on both sides to be distinguished from the intercept,
     // and a few of them, because a level estimated from one week is that
     // week's noise.
     if (week < first + kMinStepSideWeeks || week > last + 1 - kMinStepSideWeeks) {

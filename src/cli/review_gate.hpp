@@ -1,6 +1,7 @@
 #pragma once
 // The review gate as the command layer uses it: reads the files of a fit
-// directory and asks causal::check_gate whether a PASS review is bound to them.
+// directory and calls causal::check_gate to decide whether a PASS review is
+// bound to them.
 #include <filesystem>
 #include <string>
 

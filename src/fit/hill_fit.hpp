@@ -23,7 +23,7 @@ inline constexpr double kHillMaxSlope = 10.0;
 // `training_weeks` index into `kpi` and `adstock` and may repeat. The mean is
 // over training weeks with adstock > 0. Leaves every parameter empty when fewer
 // than 2 training weeks have adstock > 0. holdout_mae is left empty.
-// Allocates only when a thread first sees more training weeks than before.
+// Allocates only when a thread first gets more training weeks than before.
 HillCurve fit_hill(std::span<const double> kpi, std::span<const double> adstock,
                    std::span<const int> training_weeks, double baseline);
 

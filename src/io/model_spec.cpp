@@ -230,7 +230,7 @@ void read_collinearity(const SpecReader& reader, const YAML::Node& node, ModelSp
   if (!node["allow"]) return;
   reader.require_sequence(node["allow"], "collinearity.allow");
   for (const auto& pair : node["allow"]) {
-    // A flat list such as [a, b] is a common slip for [[a, b]]: say so.
+    // A flat list such as [a, b] is a common slip for [[a, b]], so the message shows the shape.
     if (!pair.IsSequence() || pair.size() != 2) {
       reader.fail(pair, "each entry of 'collinearity.allow' must be a pair of media names, written "
                         "as a list of pairs: allow: [[media_a, media_b]].");

@@ -9,7 +9,7 @@
 
 namespace cerebro::simulate {
 
-// What a simulation request may set; validated where it is read.
+// Options of a simulation request, validated where they are read.
 struct SimulationOptions {
   int current_weeks = 4;     // weeks at the end of the data that define current spend, >= 1
   double budget_change = 0;  // fractional change of the total budget, in [-0.3, 0.3]

@@ -1,5 +1,5 @@
 // A DAG reviewed against a fit must describe that fit, and a passing review
-// says when the fit's estimate is not the identified effect.
+// states when the fit's estimate is not the identified effect.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -83,7 +83,7 @@ TEST(FitConsistency, FittedMediaNeedsAMediaNode) {
 }
 
 TEST(FitConsistency, FittedMediaNeedsAPathToTheKpi) {
-  // Reversed: the DAG says the KPI drives the media.
+  // Reversed: the DAG claims the KPI drives the media.
   const std::string reversed =
       refusal(parse("| M1 | claims | a |\n| Y | kpi_swaps | b |\n", "Y→M1"), one_media_fit());
   EXPECT_THAT(reversed, HasSubstr("node M1 (claims) has no directed path to the KPI Y"));

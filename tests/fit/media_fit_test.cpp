@@ -116,7 +116,9 @@ TEST(FitMediaCurves, MatchesReferenceImplementation) {
     expect_relative(curves.p10_adstock, ref.p10);
     expect_relative(curves.baseline, ref.baseline);
     EXPECT_EQ(curves.baseline_weeks, ref.baseline_weeks);
-    ASSERT_TRUE(curves.concave.beta && curves.concave.elasticity && curves.concave.holdout_mae);
+    ASSERT_TRUE(curves.concave.beta);
+    ASSERT_TRUE(curves.concave.elasticity);
+    ASSERT_TRUE(curves.concave.holdout_mae);
     expect_relative(*curves.concave.beta, ref.beta);
     expect_relative(*curves.concave.elasticity, ref.elasticity);
     expect_relative(*curves.concave.holdout_mae, ref.concave_mae);
@@ -238,7 +240,8 @@ TEST(FitMediaCurves, TieSelectsConcave) {
   Data data = make_data(6);
   for (int w : data.holdout) data.adstock[w] = 0.0;
   const MediaCurves curves = fit(data);
-  ASSERT_TRUE(curves.concave.holdout_mae && curves.hill.holdout_mae);
+  ASSERT_TRUE(curves.concave.holdout_mae);
+  ASSERT_TRUE(curves.hill.holdout_mae);
   EXPECT_EQ(*curves.concave.holdout_mae, *curves.hill.holdout_mae);
   EXPECT_EQ(curves.selected_curve, CurveKind::concave);
 }
